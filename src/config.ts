@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+const emptyAsUndefined = (value: unknown): unknown => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  MONGODB_URI: z.preprocess(emptyAsUndefined, z.string().regex(/^mongodb(\+srv)?:\/\//).optional()),
+  DATA_DIR: z.string().min(1).default('./data/db'),
+  SESSION_SECRET: optionalString,
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(8),
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  RATE_LIMIT_WRITES_PER_WINDOW: z.coerce.number().int().positive().default(60),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  MAIL_FROM: z.string().default('Accord Registry <no-reply@localhost>'),
+  SMTP_URL: optionalString,
+});
+
+export type Environment = z.input<typeof environmentSchema>;
+
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  readonly isProduction: boolean;
+  readonly host: string;
+  readonly port: number;
+  readonly baseUrl: string | undefined;
+  readonly mongodbUri: string | undefined;
+  readonly dataDir: string;
+  readonly sessionSecret: string;
+  readonly sessionMaxAgeMs: number;
+  readonly trustProxy: number;
+  readonly rateLimit: { readonly windowMs: number; readonly writesPerWindow: number };
+  readonly logLevel: string;
+  readonly shutdownTimeoutMs: number;
+  readonly mail: { readonly from: string; readonly smtpUrl: string | undefined };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const developmentSecret = 'development-only-secret-do-not-use-in-production';
+
+/** Parses the environment into a frozen config; throws a ConfigError naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv | Environment = process.env): Config {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === 'production';
+  if (isProduction && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {
+    throw new ConfigError(
+      'SESSION_SECRET must be set to a random string of at least 32 characters in production ' +
+        '(for example: openssl rand -hex 32).',
+    );
+  }
+  return Object.freeze({
+    env: env.NODE_ENV,
+    isProduction,
+    host: env.HOST,
+    port: env.PORT,
+    baseUrl: env.BASE_URL,
+    mongodbUri: env.MONGODB_URI,
+    dataDir: env.DATA_DIR,
+    sessionSecret: env.SESSION_SECRET ?? developmentSecret,
+    sessionMaxAgeMs: env.SESSION_MAX_AGE_HOURS * 3_600_000,
+    trustProxy: env.TRUST_PROXY,
+    rateLimit: Object.freeze({
+      windowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000,
+      writesPerWindow: env.RATE_LIMIT_WRITES_PER_WINDOW,
+    }),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    mail: Object.freeze({ from: env.MAIL_FROM, smtpUrl: env.SMTP_URL }),
+  });
+}
+
+/** Warnings worth shouting about at start-up; the server logs them. */
+export function configWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  if (config.isProduction && !config.mongodbUri) {
+    warnings.push(
+      'PRODUCTION IS RUNNING ON THE EMBEDDED DEVELOPMENT DATABASE ENGINE. It has no replication, ' +
+        'sharding, authentication or change streams. Set MONGODB_URI to a MongoDB replica set.',
+    );
+  }
+  return warnings;
+}

@@ -1,0 +1,44 @@
+import type { TFunction } from 'i18next';
+import type { FlashMessage } from '../middleware/flash';
+import type { Language } from '../middleware/i18n';
+
+declare global {
+  namespace Express {
+    /** What deserialising a session gives: never a whole document, never a password hash. */
+    interface User {
+      id: string;
+      email: string;
+      role: 'member' | 'secretariat' | 'admin';
+      organisationId?: string;
+    }
+
+    interface Request {
+      id: string;
+      language: Language;
+      t: TFunction;
+      flash(type: FlashMessage['type'], message: string): void;
+    }
+
+    interface Locals {
+      cspNonce: string;
+      requestId: string;
+      lang: Language;
+      t: TFunction;
+      /** Generates the CSRF token on first use, so pages without a form create no session. */
+      csrfToken: () => string;
+      assetUrl: (publicPath: string) => string;
+      languageUrls: Record<Language, string>;
+      currentPath: string;
+      currentUser: User | undefined;
+      flashMessages: FlashMessage[];
+    }
+  }
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    flash?: FlashMessage[];
+  }
+}
+
+export {};

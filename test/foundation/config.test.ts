@@ -1,0 +1,39 @@
+import { ConfigError, configWarnings, loadConfig } from '../../src/config';
+
+const secret = 'x'.repeat(40);
+
+describe('loadConfig', () => {
+  it('gives development defaults from an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ env: 'development', port: 3000, dataDir: './data/db', isProduction: false });
+    expect(config.mongodbUri).toBeUndefined();
+  });
+
+  it('returns a frozen object', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.rateLimit)).toBe(true);
+  });
+
+  it('refuses to start production without a session secret, saying what to do', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET.*at least 32 characters/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
+  });
+
+  it('names every invalid variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty', MONGODB_URI: 'postgres://x' })).toThrow(/PORT[\s\S]*MONGODB_URI/);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ MONGODB_URI: '', BASE_URL: '' }).mongodbUri).toBeUndefined();
+  });
+
+  it('warns loudly when production runs on the embedded engine', () => {
+    const embedded = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret });
+    expect(configWarnings(embedded).join()).toMatch(/EMBEDDED DEVELOPMENT DATABASE ENGINE.*MONGODB_URI/);
+    const real = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, MONGODB_URI: 'mongodb://db:27017/x' });
+    expect(configWarnings(real)).toEqual([]);
+    expect(configWarnings(loadConfig({}))).toEqual([]);
+  });
+});
