@@ -30,6 +30,14 @@ export const ErrorCodes = {
   DocumentValidationFailure: 121,
   BSONObjectTooLarge: 10334,
   ProtocolError: 17,
+  InvalidBSON: 22,
+  ConversionFailure: 241,
+  Unauthorized: 13,
+  ConflictingOperationInProgress: 117,
+  QueryPlanKilled: 175,
+  NoSuchKey: 4,
+  Location31254: 31254,
+  InvalidPipelineOperator: 168,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

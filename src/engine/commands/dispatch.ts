@@ -1,0 +1,93 @@
+import type { Document } from 'bson';
+import { CommandError } from '../errors';
+import { abortOpen, resolveTransaction, type LogicalSession } from '../sessions/sessions';
+import type { WriteTxn } from '../storage/api';
+import type { ConnectionInfo } from '../wire/server';
+import { COMMANDS, TRANSACTION_CONTROL } from './table';
+import type { CommandCall, CommandSpec, EngineState } from './types';
+
+const AUTOCOMMIT_RETRIES = 10;
+
+function errorReply(error: unknown, state: EngineState, name: string): Document {
+  if (error instanceof CommandError) return error.toReply();
+  state.log(
+    `command ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: 0, errmsg: message, code: 1, codeName: 'InternalError' };
+}
+
+function isWriteConflict(error: unknown): boolean {
+  return error instanceof CommandError && error.codeName === 'WriteConflict';
+}
+
+/** Runs an autocommit write in its own transaction, committed (durable) before the reply; conflicts retry. */
+async function runAutocommit(spec: CommandSpec & { access: 'write' }, call: CommandCall): Promise<Document> {
+  for (let attempt = 0; ; attempt++) {
+    const txn = call.state.storage.begin();
+    try {
+      const reply = spec.run(call, txn);
+      await txn.commit();
+      return reply;
+    } catch (error) {
+      if (txn.active) txn.abort();
+      if (!isWriteConflict(error) || attempt >= AUTOCOMMIT_RETRIES) throw error;
+    }
+  }
+}
+
+async function runInTransaction(spec: CommandSpec, call: CommandCall, txn: WriteTxn): Promise<Document> {
+  if (spec.access === 'none') return spec.run(call);
+  return spec.run(call, txn);
+}
+
+function failsTransaction(reply: Document): boolean {
+  return reply.ok !== 1 || Array.isArray(reply.writeErrors);
+}
+
+async function execute(
+  spec: CommandSpec,
+  call: CommandCall,
+  session: LogicalSession | undefined,
+): Promise<Document> {
+  if (call.txn && session) {
+    try {
+      const reply = await runInTransaction(spec, call, call.txn);
+      if (failsTransaction(reply)) abortOpen(session);
+      return reply;
+    } catch (error) {
+      abortOpen(session);
+      throw error;
+    }
+  }
+  if (spec.access === 'none') return spec.run(call);
+  if (spec.access === 'read') return spec.run(call, call.state.storage.read());
+  return runAutocommit(spec, call);
+}
+
+/** Answers one command document with MongoDB's reply shape; failures become `ok: 0` replies. */
+export async function dispatch(
+  state: EngineState,
+  body: Document,
+  connection: ConnectionInfo,
+): Promise<Document> {
+  const name = Object.keys(body)[0] ?? '';
+  const spec = COMMANDS.get(name);
+  if (!spec) {
+    return { ok: 0, errmsg: `no such command: '${name}'`, code: 59, codeName: 'CommandNotFound' };
+  }
+  try {
+    const db = typeof body.$db === 'string' && body.$db.length > 0 ? body.$db : 'admin';
+    const session = body.lsid !== undefined ? state.sessions.touch(body.lsid) : undefined;
+    const txn =
+      session && !TRANSACTION_CONTROL.has(name)
+        ? resolveTransaction(state.storage, session, body)
+        : undefined;
+    const call: CommandCall = { name, body, db, connection, state, session, txn };
+    const reply = await execute(spec, call, session);
+    if (!('ok' in reply)) reply.ok = 1;
+    return reply;
+  } catch (error) {
+    return errorReply(error, state, name);
+  }
+}

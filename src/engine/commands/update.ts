@@ -1,0 +1,112 @@
+import type { Document } from 'bson';
+import type { Options } from 'mingo/types';
+import { CommandError } from '../errors';
+import { compileFilter } from '../query/matcher';
+import { mingoOptions } from '../query/mingo-context';
+import { isPlainObject } from '../query/paths';
+import { applyUpdate, buildUpsertDocument, parseUpdateSpec } from '../query/update';
+import type { WriteTxn } from '../storage/api';
+import { documentsArg, namespaceArg } from './args';
+import { hintArg } from './find-request';
+import { prepareForInsert } from './insert';
+import type { CommandSpec } from './types';
+import { orderedArg, toWriteError, writeReply } from './write-errors';
+
+export interface UpdateStatement {
+  q: Document;
+  u: unknown;
+  upsert: boolean;
+  multi: boolean;
+  arrayFilters: Document[] | undefined;
+  hint?: string | Record<string, 1 | -1>;
+}
+
+export function parseStatement(raw: Document): UpdateStatement {
+  if (!isPlainObject(raw.q)) throw new CommandError('TypeMismatch', "Field 'q' must be an object");
+  if (raw.u === undefined)
+    throw new CommandError('FailedToParse', "BSON field 'u' is missing but a required field");
+  if (
+    raw.arrayFilters !== undefined &&
+    !(Array.isArray(raw.arrayFilters) && raw.arrayFilters.every(isPlainObject))
+  ) {
+    throw new CommandError('TypeMismatch', "Field 'arrayFilters' must be an array of objects");
+  }
+  return {
+    q: raw.q,
+    u: raw.u,
+    upsert: raw.upsert === true,
+    multi: raw.multi === true,
+    arrayFilters: raw.arrayFilters as Document[] | undefined,
+    hint: hintArg(raw),
+  };
+}
+
+export interface StatementResult {
+  matched: number;
+  modified: number;
+  upsertedId?: unknown;
+}
+
+/** Collects the targets first, then writes them, so a write never disturbs the scan it came from. */
+export function runUpdateStatement(
+  txn: WriteTxn,
+  ns: string,
+  statement: UpdateStatement,
+  options: Options,
+): StatementResult {
+  const spec = parseUpdateSpec(statement.u);
+  if (statement.multi && spec.kind === 'replacement') {
+    throw new CommandError('FailedToParse', 'multi update is not supported for replacement-style update');
+  }
+  const matcher = compileFilter(statement.q, options);
+  const targets: Document[] = [];
+  if (txn.getCollection(ns)) {
+    for (const doc of txn.scan(ns, { filter: statement.q, hint: statement.hint }).docs) {
+      if (!matcher.test(doc)) continue;
+      targets.push(doc);
+      if (!statement.multi) break;
+    }
+  }
+  if (targets.length === 0 && statement.upsert) {
+    const doc = prepareForInsert(buildUpsertDocument(statement.q, spec, statement.arrayFilters, options));
+    txn.insert(ns, doc);
+    return { matched: 0, modified: 0, upsertedId: doc._id };
+  }
+  let modified = 0;
+  for (const before of targets) {
+    const result = applyUpdate(before, spec, statement.q, statement.arrayFilters, options);
+    if (!result.modified) continue;
+    txn.replace(ns, before, result.doc);
+    modified++;
+  }
+  return { matched: targets.length, modified };
+}
+
+export const update: CommandSpec = {
+  access: 'write',
+  run(call, txn) {
+    const ns = namespaceArg(call);
+    const statements = documentsArg(call.body, 'updates');
+    const ordered = orderedArg(call.body);
+    const options = mingoOptions();
+    const writeErrors: Document[] = [];
+    const upserted: Document[] = [];
+    let n = 0;
+    let nModified = 0;
+    for (const [index, raw] of statements.entries()) {
+      try {
+        const result = runUpdateStatement(txn, ns, parseStatement(raw), options);
+        if (result.upsertedId !== undefined) {
+          upserted.push({ index, _id: result.upsertedId });
+          n++;
+        }
+        n += result.matched;
+        nModified += result.modified;
+      } catch (error) {
+        writeErrors.push(toWriteError(error, index));
+        if (ordered) break;
+      }
+    }
+    return writeReply(n, writeErrors, upserted.length > 0 ? { nModified, upserted } : { nModified });
+  },
+};

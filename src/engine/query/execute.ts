@@ -1,0 +1,73 @@
+import type { Document } from 'bson';
+import type { Options } from 'mingo/types';
+import type { ReadView } from '../storage/api';
+import type { PlanInfo } from '../storage/types';
+import { compileFilter } from './matcher';
+import { compileProjection, type Projector } from './projection';
+import { makeComparator, type CollationSpec, type SortSpec } from './sort';
+
+export interface FindRequest {
+  filter?: Document;
+  sort?: SortSpec;
+  projection?: Document;
+  skip?: number;
+  /** 0 or undefined: no limit. */
+  limit?: number;
+  collation?: CollationSpec;
+  hint?: string | Record<string, 1 | -1>;
+}
+
+export interface FindExecution {
+  results: Iterator<Document>;
+  plan: PlanInfo;
+}
+
+const EMPTY_PLAN: PlanInfo = { stage: 'COLLSCAN', sortCovered: true, keysExamined: 0, docsExamined: 0 };
+
+function* filtered(docs: Iterable<Document>, test: (doc: Document) => boolean): Generator<Document> {
+  for (const doc of docs) if (test(doc)) yield doc;
+}
+
+function* window(
+  docs: Iterable<Document>,
+  skip: number,
+  limit: number,
+  project: Projector,
+): Generator<Document> {
+  if (limit <= 0) limit = Infinity;
+  let skipped = 0;
+  let produced = 0;
+  for (const doc of docs) {
+    if (produced >= limit) return;
+    if (skipped < skip) {
+      skipped++;
+      continue;
+    }
+    produced++;
+    yield project(doc);
+  }
+}
+
+/** Materialises the matches to sort them in BSON order. */
+function sortAll(docs: Iterable<Document>, compare: (a: Document, b: Document) => number): Document[] {
+  const all = Array.from(docs);
+  all.sort(compare);
+  return all;
+}
+
+/** Runs a find lazily: storage picks candidates, mingo filters, BSON-order sort, skip, limit, projection. */
+export function executeFind(
+  view: ReadView,
+  ns: string,
+  request: FindRequest,
+  options: Options,
+): FindExecution {
+  const project = compileProjection(request.projection, request.filter, options);
+  const matcher = compileFilter(request.filter, options);
+  if (!view.getCollection(ns)) return { results: [][Symbol.iterator](), plan: EMPTY_PLAN };
+  const scan = view.scan(ns, { filter: request.filter ?? {}, sort: request.sort, hint: request.hint });
+  let stream: Iterable<Document> = filtered(scan.docs, matcher.test);
+  const needsSort = request.sort && (!scan.plan.sortCovered || request.collation);
+  if (request.sort && needsSort) stream = sortAll(stream, makeComparator(request.sort, request.collation));
+  return { results: window(stream, request.skip ?? 0, request.limit ?? 0, project), plan: scan.plan };
+}

@@ -1,0 +1,151 @@
+import { ObjectId, serialize, type Document } from 'bson';
+import type { Options } from 'mingo/types';
+import { updateOne as mingoUpdateOne, type Modifier, type PipelineStage } from 'mingo/updater';
+import { compareBson } from '../bson-order';
+import { CommandError } from '../errors';
+import { cloneDocument } from './clone';
+import { isPlainObject, setPath } from './paths';
+
+export type UpdateSpec =
+  | { kind: 'replacement'; doc: Document }
+  | { kind: 'operators'; modifier: Document; setOnInsert?: Document }
+  | { kind: 'pipeline'; stages: Document[] };
+
+/** Classifies the `u` of an update statement: operators, a replacement document or a pipeline. */
+export function parseUpdateSpec(u: unknown): UpdateSpec {
+  if (Array.isArray(u)) {
+    if (!u.every(isPlainObject)) throw new CommandError('FailedToParse', 'pipeline stages must be objects');
+    return { kind: 'pipeline', stages: u };
+  }
+  if (!isPlainObject(u))
+    throw new CommandError('FailedToParse', 'Update argument must be either an object or an array');
+  const keys = Object.keys(u);
+  const operators = keys.filter((key) => key.startsWith('$'));
+  if (operators.length === 0) return { kind: 'replacement', doc: u };
+  if (operators.length !== keys.length) {
+    throw new CommandError('FailedToParse', `Unknown modifier: ${keys.find((key) => !key.startsWith('$'))}`);
+  }
+  const { $setOnInsert, ...modifier } = u;
+  if ($setOnInsert !== undefined && !isPlainObject($setOnInsert)) {
+    throw new CommandError('FailedToParse', 'Modifiers operate on fields but we found another type instead');
+  }
+  return { kind: 'operators', modifier, setOnInsert: $setOnInsert as Document | undefined };
+}
+
+function idFirst(doc: Document): Document {
+  if (Object.keys(doc)[0] === '_id' || !('_id' in doc)) return doc;
+  const { _id, ...rest } = doc;
+  return { _id, ...rest };
+}
+
+function runMingo(
+  doc: Document,
+  modifier: Document | Document[],
+  filter: Document,
+  arrayFilters: Document[] | undefined,
+  options: Options,
+) {
+  const docs = [doc];
+  try {
+    const result = mingoUpdateOne(
+      docs,
+      filter,
+      modifier as Modifier<Document> | PipelineStage[],
+      { arrayFilters, cloneMode: 'copy' },
+      options,
+    );
+    return { doc: docs[0], modified: result.modifiedCount > 0 };
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown update operator: '([^']*)'/.exec(message);
+    if (unknown)
+      throw new CommandError(
+        'FailedToParse',
+        `Unknown modifier: ${unknown[1]}. Expected a valid update modifier or pipeline-style update specified as an array`,
+      );
+    throw new CommandError('BadValue', message);
+  }
+}
+
+function sameBytes(a: Document, b: Document): boolean {
+  return Buffer.from(serialize(a)).equals(serialize(b));
+}
+
+/** Applies an update to a stored document; the stored one is never mutated. */
+export function applyUpdate(
+  before: Document,
+  spec: UpdateSpec,
+  filter: Document,
+  arrayFilters: Document[] | undefined,
+  options: Options,
+): { doc: Document; modified: boolean } {
+  let after: Document;
+  let modified: boolean;
+  if (spec.kind === 'replacement') {
+    if ('_id' in spec.doc && compareBson(spec.doc._id, before._id) !== 0) {
+      throw new CommandError(
+        'ImmutableField',
+        `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${String(spec.doc._id)}`,
+      );
+    }
+    after = idFirst({ _id: before._id, ...spec.doc });
+    modified = !sameBytes(before, after);
+  } else {
+    const modifier = spec.kind === 'pipeline' ? spec.stages : spec.modifier;
+    if (spec.kind === 'operators' && Object.keys(modifier).length === 0)
+      return { doc: before, modified: false };
+    ({ doc: after, modified } = runMingo(cloneDocument(before), modifier, filter, arrayFilters, options));
+    if (spec.kind === 'pipeline' && modified) modified = !sameBytes(before, after);
+    if (!('_id' in after) || compareBson(after._id, before._id) !== 0) {
+      throw new CommandError(
+        'ImmutableField',
+        "Performing an update on the path '_id' would modify the immutable field '_id'",
+      );
+    }
+    after = idFirst(after);
+  }
+  return { doc: after, modified };
+}
+
+/** The equality parts of a filter, as an upsert's starting document. */
+export function seedFromFilter(filter: Document): Document {
+  const seed: Document = {};
+  const visit = (part: Document): void => {
+    for (const [key, value] of Object.entries(part)) {
+      if (key === '$and' && Array.isArray(value)) value.filter(isPlainObject).forEach(visit);
+      if (key.startsWith('$')) continue;
+      if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
+        if ('$eq' in value) setPath(seed, key, cloneDocument({ v: value.$eq }).v);
+        else if (Array.isArray(value.$in) && value.$in.length === 1) setPath(seed, key, value.$in[0]);
+      } else if (!(value instanceof RegExp)) {
+        setPath(seed, key, cloneDocument({ v: value }).v);
+      }
+    }
+  };
+  visit(filter);
+  return seed;
+}
+
+/** The document an upsert inserts when nothing matched. */
+export function buildUpsertDocument(
+  filter: Document,
+  spec: UpdateSpec,
+  arrayFilters: Document[] | undefined,
+  options: Options,
+): Document {
+  const seed = seedFromFilter(filter);
+  let doc: Document;
+  if (spec.kind === 'replacement') {
+    doc = { ...spec.doc };
+    if (!('_id' in doc) && '_id' in seed) doc._id = seed._id;
+  } else if (spec.kind === 'pipeline') {
+    doc = runMingo(seed, spec.stages, {}, arrayFilters, options).doc;
+  } else {
+    const modifier: Document = { ...spec.modifier };
+    if (spec.setOnInsert) modifier.$set = { ...(modifier.$set as Document | undefined), ...spec.setOnInsert };
+    doc = Object.keys(modifier).length > 0 ? runMingo(seed, modifier, {}, arrayFilters, options).doc : seed;
+  }
+  if (!('_id' in doc)) doc._id = new ObjectId();
+  return idFirst(doc);
+}
