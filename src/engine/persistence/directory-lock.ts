@@ -73,7 +73,9 @@ function refuseIfAlive(dir: string, lockPath: string, holder: LockOwner): void {
     );
   }
   if (isProcessAlive(holder.pid)) {
-    throw new Error(`Data directory ${dir} is already in use by process ${holder.pid} (lock file ${lockPath})`);
+    throw new Error(
+      `Data directory ${dir} is already in use by process ${holder.pid} (lock file ${lockPath})`,
+    );
   }
 }
 
@@ -112,7 +114,9 @@ function isProcessAlive(pid: number): boolean {
 function isLockOwner(value: unknown): value is LockOwner {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return typeof record.pid === 'number' && typeof record.host === 'string' && typeof record.token === 'string';
+  return (
+    typeof record.pid === 'number' && typeof record.host === 'string' && typeof record.token === 'string'
+  );
 }
 
 export function errorCode(error: unknown): string | undefined {

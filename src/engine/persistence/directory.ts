@@ -54,7 +54,8 @@ class DirectoryPersistence implements Persistence {
     const scan = await scanJournals(this.dir, snapshot.seq);
     for (const file of scan.files) this.generations.set(file.generation, file);
     this.appendGeneration = scan.files.at(-1)?.generation ?? 1;
-    if (!this.generations.has(this.appendGeneration)) this.generations.set(this.appendGeneration, emptyFile());
+    if (!this.generations.has(this.appendGeneration))
+      this.generations.set(this.appendGeneration, emptyFile());
     const journalPath = path.join(this.dir, journalFileName(this.appendGeneration));
     this.writer = await JournalWriter.open(journalPath);
     if (scan.files.length === 0) await fsyncDirectory(journalPath);
@@ -102,7 +103,8 @@ class DirectoryPersistence implements Persistence {
 
   checkpoint(seq: number, collections: CollectionImage[]): Promise<void> {
     if (this.state !== 'recovered' || !this.writer) return Promise.reject(this.unavailable('checkpoint'));
-    if (!Number.isSafeInteger(seq) || seq < 0) return Promise.reject(new Error(`Invalid checkpoint seq ${seq}`));
+    if (!Number.isSafeInteger(seq) || seq < 0)
+      return Promise.reject(new Error(`Invalid checkpoint seq ${seq}`));
     // Switch journals now, synchronously in call order, so every append made after this call
     // lands in the new file and survives the removal of the old ones.
     this.lastSeq = Math.max(this.lastSeq, seq);

@@ -12,9 +12,7 @@ export interface Frame {
 }
 
 export type FrameRead =
-  | { type: 'frame'; frame: Frame }
-  | { type: 'end' }
-  | { type: 'bad'; offset: number; problem: string };
+  { type: 'frame'; frame: Frame } | { type: 'end' } | { type: 'bad'; offset: number; problem: string };
 
 const CHUNK_BYTES = 1024 * 1024;
 

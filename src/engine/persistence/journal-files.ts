@@ -85,7 +85,10 @@ async function readJournalFile(filePath: string, previousSeq: number): Promise<F
       const decoded = await decodeEntry(read.frame, reader);
       if (decoded.type === 'bad') return { ...scan, problem: decoded.problem };
       if (decoded.entry.seq <= lastSeq) {
-        return { ...scan, problem: `seq ${decoded.entry.seq} after ${lastSeq} at offset ${read.frame.start}` };
+        return {
+          ...scan,
+          problem: `seq ${decoded.entry.seq} after ${lastSeq} at offset ${read.frame.start}`,
+        };
       }
       lastSeq = decoded.entry.seq;
       scan.entries.push(decoded.entry);
@@ -102,17 +105,20 @@ async function decodeEntry(frame: Frame, reader: FrameReader): Promise<DecodedEn
   const bad = (what: string): DecodedEntry => ({ type: 'bad', problem: `${what} at offset ${frame.start}` });
   try {
     const head = decodeBody(frame.body);
-    if (typeof head.seq !== 'number' || !Number.isSafeInteger(head.seq)) return bad('record without a valid seq');
+    if (typeof head.seq !== 'number' || !Number.isSafeInteger(head.seq))
+      return bad('record without a valid seq');
     if (frame.kind === FrameKind.Entry) {
       const ops = readOps(head.ops);
       return ops ? { type: 'entry', entry: { seq: head.seq, ops }, end: frame.end } : bad('malformed ops');
     }
-    if (frame.kind !== FrameKind.EntryStart || typeof head.parts !== 'number') return bad('unexpected record');
+    if (frame.kind !== FrameKind.EntryStart || typeof head.parts !== 'number')
+      return bad('unexpected record');
     const ops: JournalOp[] = [];
     let end = frame.end;
     for (let part = 0; part < head.parts; part += 1) {
       const read = await reader.next();
-      if (read.type !== 'frame' || read.frame.kind !== FrameKind.EntryPart) return bad('incomplete large entry');
+      if (read.type !== 'frame' || read.frame.kind !== FrameKind.EntryPart)
+        return bad('incomplete large entry');
       const partOps = readOps(decodeBody(read.frame.body).ops);
       if (!partOps) return bad('malformed ops in large entry');
       ops.push(...partOps);

@@ -63,7 +63,9 @@ export async function readSnapshot(dir: string): Promise<LoadedSnapshot> {
     return await readFrames(new FrameReader(handle, (await handle.stat()).size));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Snapshot ${finalPath} is damaged (${reason}); restore it from a backup`, { cause: error });
+    throw new Error(`Snapshot ${finalPath} is damaged (${reason}); restore it from a backup`, {
+      cause: error,
+    });
   } finally {
     await handle.close();
   }
@@ -85,7 +87,11 @@ async function readFrames(reader: FrameReader): Promise<LoadedSnapshot> {
       collections.push(toCollection(body));
     } else if (read.frame.kind === FrameKind.SnapshotEnd) {
       const documents = collections.reduce((sum, collection) => sum + collection.docs.length, 0);
-      if (body.seq !== header.seq || body.collections !== collections.length || body.documents !== documents) {
+      if (
+        body.seq !== header.seq ||
+        body.collections !== collections.length ||
+        body.documents !== documents
+      ) {
         throw new Error('end record does not match the content');
       }
       return { seq: header.seq, collections };

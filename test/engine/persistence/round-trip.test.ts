@@ -46,7 +46,10 @@ const richDocument = {
 };
 
 const allOps: JournalEntry[] = [
-  { seq: 1, ops: [{ op: 'createCollection', ns: 'app.orgs', options: { validator: { name: { $type: 'string' } } } }] },
+  {
+    seq: 1,
+    ops: [{ op: 'createCollection', ns: 'app.orgs', options: { validator: { name: { $type: 'string' } } } }],
+  },
   { seq: 2, ops: [{ op: 'put', ns: 'app.orgs', doc: richDocument }] },
   {
     seq: 3,
@@ -54,7 +57,12 @@ const allOps: JournalEntry[] = [
       {
         op: 'createIndex',
         ns: 'app.orgs',
-        spec: { name: 'slug_1', key: { slug: 1 }, unique: true, partialFilterExpression: { slug: { $exists: true } } },
+        spec: {
+          name: 'slug_1',
+          key: { slug: 1 },
+          unique: true,
+          partialFilterExpression: { slug: { $exists: true } },
+        },
       },
       { op: 'delete', ns: 'app.orgs', id: new ObjectId('64b7f0c2a1b2c3d4e5f60718') },
       { op: 'delete', ns: 'app.orgs', id: Long.fromNumber(5) },
