@@ -1,0 +1,8 @@
+export { AuditEvent, type AuditEventRecord } from './auditEvent';
+export { Evidence, type EvidenceRecord } from './evidence';
+export { Initiative, type InitiativeRecord } from './initiative';
+export { Organisation, type OrganisationRecord } from './organisation';
+export { Pledge, type PledgeRecord } from './pledge';
+export { summariseMemberships, syncOrganisationDerivedFields } from './derivedFields';
+export { recordPledgeVersion, type PledgeChange } from './pledgeVersions';
+export { escapeRegExp, identityKeyOf, toSearchKey, toSlug } from './searchKey';
