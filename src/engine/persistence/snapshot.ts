@@ -26,26 +26,33 @@ export async function writeSnapshot(dir: string, seq: number, collections: Colle
   const tempPath = `${finalPath}.tmp`;
   const handle = await open(tempPath, 'w');
   try {
-    const out = new ChunkedWriter(handle);
-    await out.add(encodeDocumentFrame(FrameKind.SnapshotHeader, { format: SNAPSHOT_FORMAT, seq }));
-    let documents = 0;
-    for (const collection of collections) {
-      const { ns, options, indexes } = collection;
-      await out.add(encodeDocumentFrame(FrameKind.Collection, { ns, options, indexes }));
-      for (const doc of collection.docs) {
-        await out.add(encodeFrame(FrameKind.Document, serialize(doc)));
-        documents += 1;
-      }
-    }
-    const end = { seq, collections: collections.length, documents };
-    await out.add(encodeDocumentFrame(FrameKind.SnapshotEnd, end));
-    await out.flush();
+    await writeFrames(handle, seq, collections);
     await handle.sync();
-  } finally {
+  } catch (error) {
     await handle.close();
+    await rm(tempPath, { force: true });
+    throw error;
   }
+  await handle.close();
   await rename(tempPath, finalPath);
   await fsyncDirectory(finalPath);
+}
+
+async function writeFrames(handle: FileHandle, seq: number, collections: CollectionImage[]): Promise<void> {
+  const out = new ChunkedWriter(handle);
+  await out.add(encodeDocumentFrame(FrameKind.SnapshotHeader, { format: SNAPSHOT_FORMAT, seq }));
+  let documents = 0;
+  for (const collection of collections) {
+    const { ns, options, indexes } = collection;
+    await out.add(encodeDocumentFrame(FrameKind.Collection, { ns, options, indexes }));
+    for (const doc of collection.docs) {
+      await out.add(encodeFrame(FrameKind.Document, serialize(doc)));
+      documents += 1;
+    }
+  }
+  const end = { seq, collections: collections.length, documents };
+  await out.add(encodeDocumentFrame(FrameKind.SnapshotEnd, end));
+  await out.flush();
 }
 
 /** Reads the snapshot, if any. A damaged snapshot is an error: it was only ever renamed in complete. */

@@ -150,3 +150,20 @@ test('a damaged snapshot is refused with a clear error rather than silently igno
   await expect(reopened.recover()).rejects.toThrow(/Snapshot .*snapshot\.bson is damaged/);
   await reopened.close();
 });
+
+test('a checkpoint that fails part-way leaves the previous state intact and appends keep working', async () => {
+  const dir = tempDir();
+  const persistence = await openRecovered(dir);
+  await persistence.append(put(1));
+  const circular: Document = { _id: 'loop' };
+  circular.self = circular;
+  const broken = [{ ns: 'app.items', options: {}, indexes: [], docs: [{ _id: 'fine' }, circular] }];
+  await expect(persistence.checkpoint(1, broken)).rejects.toThrow(/circular/i);
+  await persistence.append(put(2));
+  await persistence.close();
+
+  expect((await readdir(dir)).filter((name) => name.startsWith('snapshot'))).toEqual([]);
+  const recovered = await recoverOnce(dir);
+  expect(recovered.report.snapshotSeq).toBe(0);
+  expect(recovered.entries).toEqual([put(1), put(2)]);
+});

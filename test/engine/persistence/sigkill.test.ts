@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Document } from 'bson';
 import { openDirectoryPersistence } from '../../../src/engine/persistence/directory';
 import type { RecoveredState } from '../../../src/engine/persistence/types';
@@ -9,8 +11,9 @@ const tempDir = useTempDir();
 /** Starts the appending child, kills it once it has acknowledged `acknowledged` seqs, returns them. */
 async function appendThenKill(dir: string, acknowledged: number, checkpointEvery: number): Promise<number[]> {
   const child = spawnFixture('append-loop.ts', [dir, String(checkpointEvery)]);
+  const snapshotWritten = (): boolean => checkpointEvery === 0 || existsSync(path.join(dir, 'snapshot.bson'));
   try {
-    const lines = await waitForOutput(child, (output) => output.length >= acknowledged);
+    const lines = await waitForOutput(child, (output) => output.length >= acknowledged && snapshotWritten());
     return lines.map(Number);
   } finally {
     await killHard(child);
@@ -63,6 +66,7 @@ test('a SIGKILL during repeated checkpoints still recovers every acknowledged wr
   const dir = tempDir();
   const acknowledged = await appendThenKill(dir, 600, 97);
   const state = await recoverOnce(dir);
+  expect(state.report.snapshotSeq).toBeGreaterThan(0);
   expectPrefixCoveringAcknowledged(state, acknowledged);
 
   // Run again on the recovered directory, as a restarted engine would, and recover once more.
