@@ -8,7 +8,13 @@ const environmentSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
-  MONGODB_URI: z.preprocess(emptyAsUndefined, z.string().regex(/^mongodb(\+srv)?:\/\//).optional()),
+  MONGODB_URI: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//)
+      .optional(),
+  ),
   DATA_DIR: z.string().min(1).default('./data/db'),
   SESSION_SECRET: optionalString,
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(8),

@@ -3,7 +3,8 @@ import { csrfSync } from 'csrf-sync';
 
 function tokenFromRequest(req: Request): string | undefined {
   const body: unknown = req.body;
-  if (body && typeof body === 'object' && '_csrf' in body && typeof body._csrf === 'string') return body._csrf;
+  if (body && typeof body === 'object' && '_csrf' in body && typeof body._csrf === 'string')
+    return body._csrf;
   return req.get('x-csrf-token');
 }
 

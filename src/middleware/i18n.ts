@@ -40,6 +40,7 @@ export function createI18n(localesDir: string, onMissingKey?: MissingKeyListener
     initAsync: false,
     interpolation: { escapeValue: false },
     saveMissing: Boolean(onMissingKey),
+    saveMissingTo: 'current',
     missingKeyHandler: (lngs, ns, key) => lngs.forEach((lng) => onMissingKey?.(lng, ns, key)),
   });
   return instance;
@@ -75,7 +76,12 @@ export function rememberLanguage(
   lang: Language,
   secureCookies: boolean,
 ): void {
-  res.cookie(languageCookie, lang, { maxAge: oneYearMs, httpOnly: true, sameSite: 'lax', secure: secureCookies });
+  res.cookie(languageCookie, lang, {
+    maxAge: oneYearMs,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureCookies,
+  });
 }
 
 /** The current URL in each language, other query parameters kept, for links that work without JavaScript. */

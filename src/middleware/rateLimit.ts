@@ -13,7 +13,10 @@ export interface RateLimitOptions {
 }
 
 /** A limiter whose counters live in MongoDB; features create stricter ones (sign-in, password reset). */
-export function createRateLimiter(connection: Connection, options: RateLimitOptions): RateLimitRequestHandler {
+export function createRateLimiter(
+  connection: Connection,
+  options: RateLimitOptions,
+): RateLimitRequestHandler {
   const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
   return rateLimit({
     windowMs: options.windowMs,

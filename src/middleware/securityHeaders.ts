@@ -4,7 +4,8 @@ import { Router } from 'express';
 import helmet from 'helmet';
 
 type NonceResponse = ServerResponse & { locals: { cspNonce: string } };
-const nonce = (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as NonceResponse).locals.cspNonce}'`;
+const nonce = (_req: IncomingMessage, res: ServerResponse) =>
+  `'nonce-${(res as NonceResponse).locals.cspNonce}'`;
 
 /** Helmet with a strict CSP: scripts and inline styles only with this response's nonce. */
 export function setUpSecurityHeaders(isProduction: boolean): Router {

@@ -1,10 +1,17 @@
 import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import MongoStore from 'connect-mongo';
-import type { Connection } from 'mongoose';
+import { ConnectionStates, type Connection } from 'mongoose';
+import type { MongoClient } from 'mongodb';
 import type { Config } from '../config';
 
 export const sessionCookieName = 'accord.sid';
+
+/** The driver client once mongoose has connected, so the app can be built before the database is up. */
+function connectedClient(connection: Connection): Promise<MongoClient> {
+  if (connection.readyState === ConnectionStates.connected) return Promise.resolve(connection.getClient());
+  return new Promise((resolve) => connection.once('connected', () => resolve(connection.getClient())));
+}
 
 /** Sessions live in MongoDB so any app server behind the load balancer can answer any request. */
 export function setUpSession(
@@ -12,7 +19,7 @@ export function setUpSession(
   connection: Connection,
 ): RequestHandler {
   const store = MongoStore.create({
-    client: connection.getClient(),
+    clientPromise: connectedClient(connection),
     collectionName: 'sessions',
     ttl: Math.round(config.sessionMaxAgeMs / 1000),
     autoRemove: 'native',
@@ -35,11 +42,15 @@ export function setUpSession(
 
 /** A new session id on sign-in (against session fixation), keeping nothing from the old one. */
 export function regenerateSession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    req.session.regenerate((error) => (error ? reject(error) : resolve())),
+  );
 }
 
 export function destroySession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    req.session.destroy((error) => (error ? reject(error) : resolve())),
+  );
 }
 
 export function saveSession(req: Request): Promise<void> {

@@ -6,8 +6,12 @@ describe('isDatabaseUnavailable', () => {
   it('recognises the driver errors that mean the database is away', () => {
     expect(isDatabaseUnavailable(named('MongoServerSelectionError'))).toBe(true);
     expect(isDatabaseUnavailable(named('MongoNetworkError'))).toBe(true);
-    expect(isDatabaseUnavailable(new Error('Operation `x.find()` buffering timed out after 10000ms'))).toBe(true);
-    expect(isDatabaseUnavailable(new Error('wrapped', { cause: named('MongoNetworkTimeoutError') }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Operation `x.find()` buffering timed out after 10000ms'))).toBe(
+      true,
+    );
+    expect(isDatabaseUnavailable(new Error('wrapped', { cause: named('MongoNetworkTimeoutError') }))).toBe(
+      true,
+    );
   });
 
   it('does not mistake query errors or other failures for an outage', () => {

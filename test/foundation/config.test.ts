@@ -5,7 +5,12 @@ const secret = 'x'.repeat(40);
 describe('loadConfig', () => {
   it('gives development defaults from an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ env: 'development', port: 3000, dataDir: './data/db', isProduction: false });
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3000,
+      dataDir: './data/db',
+      isProduction: false,
+    });
     expect(config.mongodbUri).toBeUndefined();
   });
 
@@ -22,7 +27,9 @@ describe('loadConfig', () => {
   });
 
   it('names every invalid variable', () => {
-    expect(() => loadConfig({ PORT: 'eighty', MONGODB_URI: 'postgres://x' })).toThrow(/PORT[\s\S]*MONGODB_URI/);
+    expect(() => loadConfig({ PORT: 'eighty', MONGODB_URI: 'postgres://x' })).toThrow(
+      /PORT[\s\S]*MONGODB_URI/,
+    );
   });
 
   it('treats empty variables as unset', () => {
@@ -32,7 +39,11 @@ describe('loadConfig', () => {
   it('warns loudly when production runs on the embedded engine', () => {
     const embedded = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret });
     expect(configWarnings(embedded).join()).toMatch(/EMBEDDED DEVELOPMENT DATABASE ENGINE.*MONGODB_URI/);
-    const real = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, MONGODB_URI: 'mongodb://db:27017/x' });
+    const real = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: secret,
+      MONGODB_URI: 'mongodb://db:27017/x',
+    });
     expect(configWarnings(real)).toEqual([]);
     expect(configWarnings(loadConfig({}))).toEqual([]);
   });

@@ -25,7 +25,12 @@ describe('locale files', () => {
       expect(keyPaths(fr).sort()).toEqual(keyPaths(en).sort());
       for (const lang of languages) {
         const values = keyPaths(resources[lang]?.[namespace]).map((key) =>
-          key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], resources[lang]?.[namespace]),
+          key
+            .split('.')
+            .reduce<unknown>(
+              (node, part) => (node as Record<string, unknown>)[part],
+              resources[lang]?.[namespace],
+            ),
         );
         expect(values.filter((value) => typeof value !== 'string' || value.trim() === '')).toEqual([]);
       }

@@ -1,0 +1,80 @@
+import express, { type Express, type Router } from 'express';
+import mongoose, { type Connection } from 'mongoose';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { publicDir, viewsDir, localesDir } from './paths';
+import { registerFeatures } from './features';
+import { healthRoutes } from './features/health/routes';
+import { setUpRequestId } from './middleware/requestId';
+import { setUpLogging } from './middleware/logging';
+import { setUpSecurityHeaders } from './middleware/securityHeaders';
+import { setUpCompression } from './middleware/compression';
+import { createAssetUrl, fingerprintAssets, setUpStaticAssets } from './middleware/staticAssets';
+import { setUpCookies } from './middleware/cookies';
+import { createI18n, setUpI18n, type MissingKeyListener } from './middleware/i18n';
+import { setUpViewLocals } from './middleware/viewLocals';
+import { setUpBodyParsing } from './middleware/bodyParsing';
+import { setUpSession } from './middleware/session';
+import { createAuthenticator, setUpAuthentication, type UserLoader } from './middleware/authentication';
+import { setUpFlash } from './middleware/flash';
+import { setUpCsrf } from './middleware/csrf';
+import { createRateLimiter } from './middleware/rateLimit';
+import { setUpErrorHandler, setUpNotFound } from './middleware/errors';
+
+export interface AppDependencies {
+  config: Config;
+  logger: Logger;
+  /** Defaults to mongoose's default connection, which src/db connects. */
+  connection?: Connection;
+  /** Until the accounts feature supplies one, a session's user id resolves to nobody. */
+  loadUser?: UserLoader;
+  onMissingTranslation?: MissingKeyListener;
+  /**
+   * Routers mounted after the features and before the 404 handler. Only tests use this, to reach code
+   * paths no production route can trigger on demand (a thrown error, a slow response).
+   */
+  extraRouters?: Router[];
+}
+
+/** Builds the application from its dependencies. Connects to nothing and listens on nothing. */
+export function createApp(deps: AppDependencies): Express {
+  const { config, logger } = deps;
+  const connection = deps.connection ?? mongoose.connection;
+  const i18n = createI18n(localesDir, deps.onMissingTranslation);
+  const fingerprints = fingerprintAssets(publicDir);
+  const authenticator = createAuthenticator(deps.loadUser ?? (() => Promise.resolve(null)));
+
+  const app = express();
+  app.set('trust proxy', config.trustProxy);
+  app.set('view engine', 'ejs');
+  app.set('views', viewsDir);
+  app.disable('x-powered-by');
+
+  app.use(setUpRequestId());
+  app.use(setUpLogging(logger));
+  app.use(setUpSecurityHeaders(config.isProduction));
+  app.use(setUpCompression());
+  app.use(setUpStaticAssets(publicDir, fingerprints));
+  app.use(setUpCookies());
+  app.use(setUpI18n(i18n, config.isProduction));
+  app.use(setUpViewLocals(createAssetUrl(fingerprints)));
+  app.use(healthRoutes());
+  app.use(setUpBodyParsing());
+  app.use(setUpSession(config, connection));
+  app.use(setUpAuthentication(authenticator));
+  app.use(setUpFlash());
+  app.use(
+    createRateLimiter(connection, {
+      name: 'writes',
+      windowMs: config.rateLimit.windowMs,
+      limit: config.rateLimit.writesPerWindow,
+      writesOnly: true,
+    }),
+  );
+  app.use(setUpCsrf());
+  registerFeatures(app, { config, logger, connection, authenticator });
+  for (const router of deps.extraRouters ?? []) app.use(router);
+  app.use(setUpNotFound());
+  app.use(setUpErrorHandler(logger, i18n, config.isProduction));
+  return app;
+}

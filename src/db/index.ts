@@ -1,0 +1,3 @@
+export { connectDatabase, connectionOptions, type DatabaseHandle } from './connection';
+export { pingDatabase } from './ping';
+export { isDatabaseUnavailable } from './availability';

@@ -1,0 +1,60 @@
+import type { Express, Router } from 'express';
+import mongoose from 'mongoose';
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import { loadConfig, type Config, type Environment } from '../../src/config';
+import { connectDatabase, type DatabaseHandle } from '../../src/db';
+import { startEngine } from '../../src/engine';
+import { createLogger } from '../../src/logger';
+
+export type Agent = ReturnType<typeof request.agent>;
+
+export interface TestApp {
+  app: Express;
+  config: Config;
+  engine: { uri: string; port: number; stop(): Promise<void> };
+  /** Translation keys a rendered page asked for and the locale files lack, as `lang:ns:key`. */
+  missingTranslations: string[];
+  /** A cookie-keeping client, as a browser would be. */
+  agent(): Agent;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Partial<Environment>;
+  extraRouters?: Router[];
+}
+
+export const testSessionSecret = 'test-session-secret-that-is-long-enough-0123456789';
+
+/** The real app, built by createApp, on a fresh in-memory engine. One per test file. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const engine = await startEngine();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SESSION_SECRET: testSessionSecret,
+    ...options.env,
+    MONGODB_URI: engine.uri,
+  });
+  const database: DatabaseHandle = await connectDatabase(config);
+  const missingTranslations: string[] = [];
+  const app = createApp({
+    config,
+    logger: createLogger(config),
+    extraRouters: options.extraRouters,
+    onMissingTranslation: (lang, ns, key) => missingTranslations.push(`${lang}:${ns}:${key}`),
+  });
+  return {
+    app,
+    config,
+    engine,
+    missingTranslations,
+    agent: () => request.agent(app),
+    async stop() {
+      await database.close();
+      await engine.stop();
+    },
+  };
+}
+
+export { mongoose };

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/** CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own install. */
+export function findChromium(): string | undefined {
+  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'];
+  try {
+    candidates.push(chromium.executablePath());
+  } catch {
+    // Playwright has no browser of its own installed.
+  }
+  return candidates.find((candidate): candidate is string => Boolean(candidate && fs.existsSync(candidate)));
+}
+
+export const missingChromiumMessage =
+  'Browser tests skipped: no Chromium found. Install it with `apt-get install -y chromium` or set CHROMIUM_PATH.';
+
+/**
+ * `describe` for browser tests. Without Chromium they are skipped with one line of explanation,
+ * except under CI=true, where a missing browser is a failure.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (findChromium()) return describe(name, body);
+  if (process.env['CI'] === 'true') {
+    describe(name, () => {
+      it('needs Chromium', () => {
+        throw new Error(missingChromiumMessage.replace('skipped', 'cannot run under CI'));
+      });
+    });
+    return;
+  }
+  console.log(missingChromiumMessage);
+  describe.skip(name, body);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(missingChromiumMessage);
+  return chromium.launch({ executablePath, args: chromiumFlags });
+}
+
+/** Asserts the page has no WCAG 2.1 A/AA violations according to axe. */
+export async function checkA11y(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+  expect(summary).toEqual([]);
+}
