@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import type { Persistence } from '../persistence/types';
+import type { Persistence, RecoveryReport } from '../persistence/types';
 import type { IndexSpec, PlanInfo } from './types';
 
 /** `ns` everywhere is "database.collection". */
@@ -23,7 +23,12 @@ export interface ScanResult {
   plan: PlanInfo;
 }
 
-/** A consistent view of the data: the committed state at one point, plus a transaction's own writes. */
+/**
+ * A consistent view of the data: the committed state at one point, plus a transaction's own writes.
+ * Documents returned by reads are the stored objects themselves, shared by every view and never copied:
+ * they are immutable, so callers must copy a document before changing it, and must not change a document
+ * after handing it to insert/replace.
+ */
 export interface ReadView {
   listDatabases(): string[];
   listCollections(db: string): CollectionInfo[];
@@ -66,6 +71,8 @@ export interface Storage {
   begin(): WriteTxn;
   /** The latest committed state. */
   read(): ReadView;
+  /** What recovery found when the storage was opened on a persistence (absent in memory). */
+  readonly recovery?: RecoveryReport;
   close(): Promise<void>;
 }
 

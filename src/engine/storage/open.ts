@@ -1,0 +1,31 @@
+import type { Persistence, RecoveryReport } from '../persistence/types';
+import type { OpenStorage, Storage, StorageOptions } from './api';
+import { CatalogWriter, EMPTY_CATALOG, type Catalog } from './catalog';
+import { EngineStorage } from './storage';
+
+const DEFAULT_TTL_SWEEP_MS = 60_000;
+
+/** Rebuilds the catalog from the snapshot (indexes rebuilt from their specs) and replays the journal. */
+async function recoverCatalog(persistence: Persistence): Promise<{ catalog: Catalog; report: RecoveryReport }> {
+  const state = await persistence.recover();
+  const writer = new CatalogWriter(new Map());
+  for (const image of state.collections) {
+    const collection = writer.writable(image.ns, image.options);
+    for (const doc of image.docs) collection.put(doc, false);
+    for (const spec of image.indexes) if (spec.name !== '_id_') collection.addIndex(spec);
+  }
+  let seq = state.report.snapshotSeq;
+  for (const entry of state.entries) {
+    if (entry.seq <= seq) continue;
+    for (const op of entry.ops) writer.apply(op);
+    seq = entry.seq;
+  }
+  return { catalog: { seq, collections: writer.collections }, report: state.report };
+}
+
+export const openStorage: OpenStorage = async (options: StorageOptions): Promise<Storage> => {
+  const ttlSweepMs = options.ttlSweepMs ?? DEFAULT_TTL_SWEEP_MS;
+  if (!options.persistence) return new EngineStorage(EMPTY_CATALOG, undefined, ttlSweepMs);
+  const { catalog, report } = await recoverCatalog(options.persistence);
+  return new EngineStorage(catalog, options.persistence, ttlSweepMs, report);
+};

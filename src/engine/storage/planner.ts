@@ -1,0 +1,183 @@
+import type { Document } from 'bson';
+import { compareBson } from '../bson-order';
+import { CommandError } from '../errors';
+import type { ScanRequest, ScanResult } from './api';
+import type { Collection } from './collection';
+import { bracket, distinctSorted, extractConditions, type FieldCondition } from './conditions';
+import { sameKeyPattern } from './index-specs';
+import type { PlanInfo } from './types';
+import { collectionScan, compareIntervals, idTreeAccess, indexTreeAccess, walk, type Interval, type TreeAccess } from './walk';
+
+/** An index as the planner sees it. */
+interface Candidate {
+  name: string;
+  key: Record<string, 1 | -1>;
+  fields: string[];
+  directions: number[];
+  unique: boolean;
+  multikey: boolean;
+  sparse: boolean;
+  partial?: Document;
+  access: TreeAccess;
+}
+
+interface Choice {
+  candidate: Candidate;
+  intervals: Interval[];
+  usedFields: number;
+  allSinglePoints: boolean;
+  sortCovered: boolean;
+  reverse: boolean;
+}
+
+const MAX_INTERVALS = 500;
+
+function candidatesOf(collection: Collection): Candidate[] {
+  const list: Candidate[] = [
+    {
+      name: '_id_',
+      key: { _id: 1 },
+      fields: ['_id'],
+      directions: [1],
+      unique: true,
+      multikey: false,
+      sparse: false,
+      access: idTreeAccess(collection.docs),
+    },
+  ];
+  for (const index of collection.indexes.values()) {
+    const { spec, maker } = index;
+    if (spec.collation) continue;
+    list.push({
+      name: spec.name,
+      key: spec.key,
+      fields: maker.fields,
+      directions: maker.directions,
+      unique: spec.unique === true,
+      multikey: index.multikey,
+      sparse: spec.sparse === true,
+      partial: spec.partialFilterExpression,
+      access: indexTreeAccess(index.tree, maker.directions),
+    });
+  }
+  return list;
+}
+
+/** A partial index is used only when the filter repeats each of its conditions verbatim. */
+function partialSatisfied(partial: Document | undefined, filter: Document): boolean {
+  if (!partial) return true;
+  return Object.entries(partial).every(([field, value]) => compareBson(filter[field], value) === 0);
+}
+
+function sortCoverage(c: Candidate, eqPrefix: number, sort: [string, number][]): { covered: boolean; reverse: boolean } {
+  if (sort.length === 0) return { covered: true, reverse: false };
+  if (c.multikey) return { covered: false, reverse: false };
+  const constant = new Set(c.fields.slice(0, eqPrefix));
+  const rest = sort.filter(([field]) => !constant.has(field));
+  if (rest.length === 0) return { covered: true, reverse: false };
+  const ratio = rest[0][1] * c.directions[eqPrefix];
+  const covered = rest.every(
+    ([field, direction], i) => c.fields[eqPrefix + i] === field && direction * c.directions[eqPrefix + i] === ratio,
+  );
+  return { covered, reverse: covered && ratio < 0 };
+}
+
+function choose(
+  c: Candidate,
+  conditions: Map<string, FieldCondition>,
+  sort: [string, number][],
+  forced: boolean,
+): Choice | undefined {
+  let prefixes: unknown[][] = [[]];
+  let eqPrefix = 0;
+  let usedFields = 0;
+  let singles = true;
+  let range: FieldCondition | undefined;
+  for (const field of c.fields) {
+    const condition = conditions.get(field);
+    if (!condition) break;
+    if (condition.points) {
+      const points = distinctSorted(condition.points);
+      if (c.sparse && points.some((p) => p === null || p === undefined)) break;
+      if (prefixes.length * points.length > MAX_INTERVALS) break;
+      prefixes = prefixes.flatMap((prefix) => points.map((p) => [...prefix, p]));
+      usedFields++;
+      singles &&= points.length === 1;
+      if (singles) eqPrefix++;
+      continue;
+    }
+    const useful = c.multikey && condition.lo && condition.hi ? { lo: condition.lo } : condition;
+    range = bracket(useful);
+    usedFields++;
+    break;
+  }
+  if (usedFields === 0 && !forced) {
+    const { covered, reverse } = sortCoverage(c, 0, sort);
+    if (sort.length === 0 || !covered || c.sparse || c.partial) return undefined;
+    return { candidate: c, intervals: [{ prefix: [] }], usedFields, allSinglePoints: false, sortCovered: true, reverse };
+  }
+  const intervals: Interval[] = usedFields === 0 ? [{ prefix: [] }] : prefixes.map((prefix) => ({ prefix, ...range }));
+  intervals.sort(compareIntervals(c.directions));
+  const { covered, reverse } = sortCoverage(c, eqPrefix, sort);
+  return {
+    candidate: c,
+    intervals,
+    usedFields,
+    allSinglePoints: singles && !range && usedFields === c.fields.length,
+    sortCovered: covered,
+    reverse,
+  };
+}
+
+function score(choice: Choice): number {
+  const unique = choice.candidate.unique && choice.allSinglePoints ? 1000 : 0;
+  return unique + choice.usedFields * 10 + (choice.sortCovered ? 5 : 0) - choice.candidate.fields.length * 0.01;
+}
+
+function findHinted(candidates: Candidate[], hint: string | Record<string, 1 | -1>): Candidate {
+  const found = candidates.find((c) => (typeof hint === 'string' ? c.name === hint : sameKeyPattern(c.key, hint)));
+  if (!found) throw new CommandError('BadValue', 'hint provided does not correspond to an existing index');
+  return found;
+}
+
+function naturalHint(hint: ScanRequest['hint']): number | undefined {
+  if (!hint || typeof hint === 'string' || !('$natural' in hint)) return undefined;
+  return Number(hint.$natural) < 0 ? -1 : 1;
+}
+
+function emptyInfo(stage: PlanInfo['stage'], indexName: string | undefined, sortCovered: boolean): PlanInfo {
+  const info: PlanInfo = { stage, sortCovered, keysExamined: 0, docsExamined: 0 };
+  if (indexName) info.indexName = indexName;
+  return info;
+}
+
+/** Chooses how to answer a query and returns its candidate documents lazily. */
+export function planScan(collection: Collection, request: ScanRequest): ScanResult {
+  const sort = Object.entries(request.sort ?? {});
+  const natural = naturalHint(request.hint);
+  if (natural !== undefined) {
+    const info = emptyInfo('COLLSCAN', undefined, sort.length === 0);
+    return { docs: collectionScan(collection.docs, natural < 0, info), plan: info };
+  }
+  const conditions = extractConditions(request.filter ?? {});
+  const candidates = candidatesOf(collection);
+  let best: Choice | undefined;
+  if (request.hint) {
+    best = choose(findHinted(candidates, request.hint), conditions, sort, true);
+  } else {
+    for (const candidate of candidates) {
+      if (!partialSatisfied(candidate.partial, request.filter ?? {})) continue;
+      const choice = choose(candidate, conditions, sort, false);
+      if (choice && (!best || score(choice) > score(best))) best = choice;
+    }
+  }
+  if (!best) {
+    const info = emptyInfo('COLLSCAN', undefined, sort.length === 0);
+    return { docs: collectionScan(collection.docs, false, info), plan: info };
+  }
+  const { candidate, intervals, reverse } = best;
+  const idHack = candidate.name === '_id_' && best.allSinglePoints && !request.hint;
+  const info = emptyInfo(idHack ? 'IDHACK' : 'IXSCAN', candidate.name, best.sortCovered || idHack);
+  const walkReverse = best.sortCovered && reverse;
+  return { docs: walk(candidate.access, intervals, walkReverse, candidate.multikey, info), plan: info };
+}
