@@ -25,24 +25,11 @@ export class JournalWriter {
   private queue: (PendingWrite | PendingSwitch)[] = [];
   private flushing: Promise<void> | undefined;
   private failure: Error | undefined;
-  private bytesInFile: number;
 
-  private constructor(
-    private handle: FileHandle,
-    initialBytes: number,
-  ) {
-    this.bytesInFile = initialBytes;
-  }
+  private constructor(private handle: FileHandle) {}
 
   static async open(filePath: string): Promise<JournalWriter> {
-    const handle = await open(filePath, 'a');
-    const { size } = await handle.stat();
-    return new JournalWriter(handle, size);
-  }
-
-  /** Bytes in the file being appended to. */
-  get size(): number {
-    return this.bytesInFile;
+    return new JournalWriter(await open(filePath, 'a'));
   }
 
   write(bytes: Buffer): Promise<void> {
@@ -95,11 +82,11 @@ export class JournalWriter {
       await fsyncDirectory(task.filePath);
       const previous = this.handle;
       this.handle = next;
-      this.bytesInFile = (await next.stat()).size;
       await previous.close();
       task.resolve();
     } catch (error) {
-      task.reject(error instanceof Error ? error : new Error(String(error)));
+      // Later writes would land in the old file while the caller counts them in the new one.
+      task.reject(this.fail(error));
     }
   }
 
@@ -113,13 +100,17 @@ export class JournalWriter {
         written += result.bytesWritten;
       }
       await this.handle.datasync();
-      this.bytesInFile += bytes.length;
       for (const write of batch) write.resolve();
     } catch (error) {
-      this.failure ??= new Error(`Journal write failed; the engine must restart: ${String(error)}`, {
-        cause: error,
-      });
-      for (const write of batch) write.reject(this.failure);
+      const failure = this.fail(error);
+      for (const write of batch) write.reject(failure);
     }
+  }
+
+  private fail(error: unknown): Error {
+    this.failure ??= new Error(`Journal write failed; the engine must restart: ${String(error)}`, {
+      cause: error,
+    });
+    return this.failure;
   }
 }
