@@ -29,7 +29,10 @@ export const categoryField = cell.transform((value, ctx): Category | null => {
   const code = toSearchKey(value).replace(/ /g, '-');
   if (code === '') return null;
   if (isCategory(code)) return code;
-  ctx.addIssue({ code: 'custom', message: `unknown category "${value.trim().slice(0, 40)}" (expected ${CATEGORIES.join(', ')})` });
+  ctx.addIssue({
+    code: 'custom',
+    message: `unknown category "${value.trim().slice(0, 40)}" (expected ${CATEGORIES.join(', ')})`,
+  });
   return z.NEVER;
 });
 
@@ -37,7 +40,10 @@ export const sectorField = cell.transform((value, ctx): Sector | null => {
   const code = toSearchKey(value).replace(/ /g, '-');
   if (code === '') return null;
   if (isSector(code)) return code;
-  ctx.addIssue({ code: 'custom', message: `unknown sector "${value.trim().slice(0, 40)}" (expected ${SECTORS.join(', ')})` });
+  ctx.addIssue({
+    code: 'custom',
+    message: `unknown sector "${value.trim().slice(0, 40)}" (expected ${SECTORS.join(', ')})`,
+  });
   return z.NEVER;
 });
 

@@ -25,7 +25,11 @@ function validate(record: CsvRecord, format: CsvFormat, options: ImportOptions):
   if (!parsed.success) return { ok: false, name: rawName, reason: describeIssues(parsed.error) };
   const initiative = parsed.data.initiative ?? options.initiative ?? null;
   if (!initiative) {
-    return { ok: false, name: parsed.data.name, reason: 'no initiative: add an initiative column or choose one' };
+    return {
+      ok: false,
+      name: parsed.data.name,
+      reason: 'no initiative: add an initiative column or choose one',
+    };
   }
   const category = parsed.data.category ?? findInitiative(initiative)?.signatoryCategory ?? null;
   return { ok: true, row: { ...parsed.data, initiative, category } };
@@ -70,7 +74,11 @@ async function importBatch(
     const key = identityKeyOf(result.row.name, result.row.country);
     const firstLine = seen.get(key);
     if (firstLine !== undefined) {
-      report.rejected.push({ line: record.line, name: result.row.name, reason: `duplicate of line ${firstLine}` });
+      report.rejected.push({
+        line: record.line,
+        name: result.row.name,
+        reason: `duplicate of line ${firstLine}`,
+      });
       continue;
     }
     seen.set(key, record.line);
@@ -82,7 +90,8 @@ async function importBatch(
     for (const message of row.warnings) report.warnings.push({ line, name: row.name, message });
     try {
       if (!found) {
-        if (row.category === null) report.warnings.push({ line, name: row.name, message: 'no category given' });
+        if (row.category === null)
+          report.warnings.push({ line, name: row.name, message: 'no category given' });
         const slug = await allocateSlug(row.name, row.country, reservedSlugs);
         const organisation = new Organisation({ slug, ...newOrganisationFields(row) });
         await organisation.validate();
@@ -95,7 +104,8 @@ async function importBatch(
         report.unchanged += 1;
         continue;
       }
-      if (!options.dryRun) await Organisation.updateOne({ _id: found._id }, { $set: changes }, { runValidators: true });
+      if (!options.dryRun)
+        await Organisation.updateOne({ _id: found._id }, { $set: changes }, { runValidators: true });
       report.updated += 1;
       report.changes.push({ line, name: found.name, message: Object.keys(changes).join(', ') });
     } catch (error) {
@@ -106,7 +116,10 @@ async function importBatch(
 }
 
 /** Imports CSV content (Paris Call export or generic columns). Throws ImportFileError for an unusable file. */
-export async function importCsv(content: string | Buffer, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importCsv(
+  content: string | Buffer,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const csv = readCsv(content);
   const total = csv.records.length;
   const report = emptyReport(csv.format, options.dryRun ?? false, total);
@@ -114,7 +127,14 @@ export async function importCsv(content: string | Buffer, options: ImportOptions
   const seen = new Map<string, number>();
   const reservedSlugs = new Set<string>();
   for (let start = 0; start < total; start += batchSize) {
-    await importBatch(csv.records.slice(start, start + batchSize), csv.format, options, report, seen, reservedSlugs);
+    await importBatch(
+      csv.records.slice(start, start + batchSize),
+      csv.format,
+      options,
+      report,
+      seen,
+      reservedSlugs,
+    );
     options.onProgress?.({ processed: Math.min(start + batchSize, total), total });
   }
   report.rejected.sort((a, b) => a.line - b.line);

@@ -25,7 +25,9 @@ export interface ExistingOrganisation {
 }
 
 export function newOrganisationFields(row: ResolvedRow) {
-  const memberships: Membership[] = [{ initiative: row.initiative, joinedAt: row.joinedAt, status: 'active' }];
+  const memberships: Membership[] = [
+    { initiative: row.initiative, joinedAt: row.joinedAt, status: 'active' },
+  ];
   return {
     name: row.name,
     searchKey: toSearchKey(row.name),
@@ -61,7 +63,10 @@ function same(a: unknown, b: unknown): boolean {
  * What a re-import changes: values the row gives replace stored ones, values it leaves empty keep what is
  * stored (a later edit by the secretariat is not erased by an older export). Name and country are identity.
  */
-export function organisationChanges(existing: ExistingOrganisation, row: ResolvedRow): Record<string, unknown> {
+export function organisationChanges(
+  existing: ExistingOrganisation,
+  row: ResolvedRow,
+): Record<string, unknown> {
   const memberships = mergeMemberships(existing.memberships, row);
   const wanted: Record<string, unknown> = {
     category: row.category ?? existing.category ?? null,

@@ -63,7 +63,8 @@ function readRecords(text: string): ParsedRecord[] {
 export function readCsv(content: string | Buffer): CsvContent {
   const text = typeof content === 'string' ? content : content.toString('utf8');
   if (text.trim() === '') throw new ImportFileError('The file is empty.');
-  if (looksBinary(text)) throw new ImportFileError('Not a CSV file: the content is binary or not UTF-8 text.');
+  if (looksBinary(text))
+    throw new ImportFileError('Not a CSV file: the content is binary or not UTF-8 text.');
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const columns = firstLine.split(',').map((column) => column.replace(/"/g, '').trim().toLowerCase());
   const format = detectFormat(columns);

@@ -32,7 +32,17 @@ export interface ImportProgress {
 }
 
 export function emptyReport(format: CsvFormat, dryRun: boolean, rows: number): ImportReport {
-  return { format, dryRun, rows, created: 0, updated: 0, unchanged: 0, rejected: [], warnings: [], changes: [] };
+  return {
+    format,
+    dryRun,
+    rows,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: [],
+    warnings: [],
+    changes: [],
+  };
 }
 
 export function formatReport(report: ImportReport): string {
@@ -43,8 +53,10 @@ export function formatReport(report: ImportReport): string {
     `  unchanged: ${report.unchanged}`,
     `  rejected:  ${report.rejected.length}`,
   ];
-  for (const row of report.rejected) lines.push(`  line ${row.line}: rejected${row.name ? ` (${row.name})` : ''}: ${row.reason}`);
+  for (const row of report.rejected)
+    lines.push(`  line ${row.line}: rejected${row.name ? ` (${row.name})` : ''}: ${row.reason}`);
   for (const note of report.changes) lines.push(`  line ${note.line}: updated ${note.name}: ${note.message}`);
-  for (const note of report.warnings) lines.push(`  line ${note.line}: warning for ${note.name}: ${note.message}`);
+  for (const note of report.warnings)
+    lines.push(`  line ${note.line}: warning for ${note.name}: ${note.message}`);
   return lines.join('\n');
 }

@@ -72,19 +72,17 @@ export const genericRowSchema = z
     joined: dateField,
     initiative: initiativeField,
   })
-  .transform(
-    (row): OrganisationRow => ({
-      name: row.name,
-      country: row.country,
-      category: row.category,
-      sector: row.sector,
-      website: row.website.website,
-      domains: row.website.domain ? [row.website.domain] : [],
-      joinedAt: row.joined,
-      initiative: row.initiative,
-      warnings: warningsFor(row),
-    }),
-  );
+  .transform((row): OrganisationRow => ({
+    name: row.name,
+    country: row.country,
+    category: row.category,
+    sector: row.sector,
+    website: row.website.website,
+    domains: row.website.domain ? [row.website.domain] : [],
+    joinedAt: row.joined,
+    initiative: row.initiative,
+    warnings: warningsFor(row),
+  }));
 
 export function describeIssues(error: z.ZodError): string {
   return error.issues

@@ -2,7 +2,11 @@ import { Organisation } from '../models/organisation';
 import { toSlug } from '../models/searchKey';
 
 /** Name first; on a collision the country is appended, then a counter. `reserved` covers unsaved rows. */
-export async function allocateSlug(name: string, country: string | null, reserved: Set<string>): Promise<string> {
+export async function allocateSlug(
+  name: string,
+  country: string | null,
+  reserved: Set<string>,
+): Promise<string> {
   const base = toSlug(name);
   const withCountry = country ? `${base}-${country.toLowerCase()}` : base;
   const candidates = [base, withCountry];

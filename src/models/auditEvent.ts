@@ -17,7 +17,9 @@ const auditEventSchema = new Schema(
   {
     statics: {
       recent(limit: number) {
-        return this.find().sort({ at: -1 }).limit(Math.min(Math.max(1, limit), 500));
+        return this.find()
+          .sort({ at: -1 })
+          .limit(Math.min(Math.max(1, limit), 500));
       },
     },
   },

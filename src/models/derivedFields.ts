@@ -38,7 +38,9 @@ interface DerivedFields extends MembershipSummary {
 }
 
 /** Recomputes every denormalised directory field of one organisation; call after any write that affects them. */
-export async function syncOrganisationDerivedFields(organisationId: Types.ObjectId): Promise<DerivedFields | null> {
+export async function syncOrganisationDerivedFields(
+  organisationId: Types.ObjectId,
+): Promise<DerivedFields | null> {
   const organisation = await Organisation.findById(organisationId, { memberships: 1 }).lean();
   if (!organisation) return null;
   const summary = summariseMemberships(organisation.memberships);

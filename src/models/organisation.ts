@@ -43,6 +43,8 @@ const organisationSchema = new Schema(
     status: { type: publicStatusSchema, required: true, default: () => ({}) },
     memberships: { type: [membershipSchema], default: [] },
     origin: { type: String, required: true, enum: ORGANISATION_ORIGINS, default: 'manual' },
+    /** A fictional organisation created so pages have something to show; always labelled as such. */
+    demo: { type: Boolean, required: true, default: false },
     initiatives: { type: [{ type: String, enum: INITIATIVE_SLUGS }], default: [] },
     commitments: { type: [{ type: String, maxlength: 120 }], default: [] },
     evidenceLevel: { type: String, required: true, enum: EVIDENCE_LEVELS, default: 'none' },
@@ -59,7 +61,7 @@ const organisationSchema = new Schema(
         return this.findOne({ identityKey: { $eq: identityKey } });
       },
       newest(limit: number) {
-        return this.find({ 'status.state': 'active' })
+        return this.find({ 'status.state': 'active', demo: false, origin: { $ne: 'synthetic' } })
           .sort({ firstJoinedAt: -1, createdAt: -1 })
           .limit(Math.min(Math.max(1, limit), 100));
       },
@@ -84,6 +86,7 @@ organisationSchema.index({ joinedYears: 1, searchKey: 1 });
 organisationSchema.index({ firstJoinedAt: -1, searchKey: 1 });
 organisationSchema.index({ 'status.state': 1, firstJoinedAt: -1 });
 organisationSchema.index({ domains: 1 });
+organisationSchema.index({ origin: 1 });
 
 export type OrganisationRecord = InferSchemaType<typeof organisationSchema>;
 export const Organisation = model('Organisation', organisationSchema);

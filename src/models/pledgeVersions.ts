@@ -16,7 +16,8 @@ export interface PledgeChange {
 export async function recordPledgeVersion(change: PledgeChange) {
   const known = new Set(findInitiative(change.initiative)?.commitments.map((commitment) => commitment.code));
   const unknown = change.commitments.filter((code) => !known.has(code));
-  if (unknown.length > 0) throw new Error(`Unknown commitments for ${change.initiative}: ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`Unknown commitments for ${change.initiative}: ${unknown.join(', ')}`);
   const current = await Pledge.currentFor(change.organisation, change.initiative).lean();
   const pledge = await Pledge.create({
     ...change,

@@ -2,7 +2,15 @@
 export const EVIDENCE_LEVELS = ['none', 'partial', 'verified'] as const;
 export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
 
-export const EVIDENCE_KINDS = ['dmarc', 'spf', 'mta-sts', 'security-txt', 'vdp-url', 'report-url', 'document'] as const;
+export const EVIDENCE_KINDS = [
+  'dmarc',
+  'spf',
+  'mta-sts',
+  'security-txt',
+  'vdp-url',
+  'report-url',
+  'document',
+] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const EVIDENCE_STATUSES = ['verified', 'failing', 'stale', 'pending-review'] as const;

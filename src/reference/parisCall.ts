@@ -16,7 +16,10 @@ export const parisCall: InitiativeDefinition = {
   commitments: [
     {
       code: 'protect-individuals-and-infrastructure',
-      title: { en: 'Protect individuals and infrastructure', fr: 'Protéger les individus et les infrastructures' },
+      title: {
+        en: 'Protect individuals and infrastructure',
+        fr: 'Protéger les individus et les infrastructures',
+      },
       text: {
         en: 'Prevent and recover from malicious cyber activities that threaten or cause significant, indiscriminate or systemic harm to individuals and critical infrastructure.',
         fr: 'Prévenir les activités malveillantes en ligne qui menacent des individus et des infrastructures critiques ou qui leur causent des dommages importants, sans discrimination ou systémiques, et y remédier.',

@@ -1,4 +1,8 @@
-import { newOrganisationFields, organisationChanges, type ResolvedRow } from '../../src/import/mergeOrganisation';
+import {
+  newOrganisationFields,
+  organisationChanges,
+  type ResolvedRow,
+} from '../../src/import/mergeOrganisation';
 
 const row: ResolvedRow = {
   name: 'ABB',
@@ -28,7 +32,11 @@ describe('newOrganisationFields', () => {
 describe('organisationChanges', () => {
   const stored = () => {
     const fields = newOrganisationFields(row);
-    return { ...fields, domains: [...fields.domains], memberships: fields.memberships.map((m) => ({ ...m })) };
+    return {
+      ...fields,
+      domains: [...fields.domains],
+      memberships: fields.memberships.map((m) => ({ ...m })),
+    };
   };
 
   it('finds nothing to change when the row is the same', () => {
@@ -36,7 +44,9 @@ describe('organisationChanges', () => {
   });
 
   it('keeps stored values the row leaves empty', () => {
-    expect(organisationChanges(stored(), { ...row, website: null, domains: [], sector: null, joinedAt: null })).toEqual({});
+    expect(
+      organisationChanges(stored(), { ...row, website: null, domains: [], sector: null, joinedAt: null }),
+    ).toEqual({});
   });
 
   it('adds a membership of another initiative with its derived fields', () => {
@@ -51,7 +61,11 @@ describe('organisationChanges', () => {
   });
 
   it('reports a changed website and merges domains', () => {
-    const changes = organisationChanges(stored(), { ...row, website: 'https://new.abb', domains: ['new.abb'] });
+    const changes = organisationChanges(stored(), {
+      ...row,
+      website: 'https://new.abb',
+      domains: ['new.abb'],
+    });
     expect(changes).toEqual({ website: 'https://new.abb', domains: ['global.abb', 'new.abb'] });
   });
 });

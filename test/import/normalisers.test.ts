@@ -23,9 +23,15 @@ describe('toCountryCode', () => {
 
 describe('natureToSector', () => {
   it('ignores stray spaces, case and accents', () => {
-    expect(natureToSector('Association professionnelle ', 'private-sector')).toEqual({ ok: true, sector: 'industry-association' });
+    expect(natureToSector('Association professionnelle ', 'private-sector')).toEqual({
+      ok: true,
+      sector: 'industry-association',
+    });
     expect(natureToSector('université', 'civil-society')).toEqual({ ok: true, sector: 'academia' });
-    expect(natureToSector('Groupement d’intérêt public', null)).toEqual({ ok: true, sector: 'public-agency' });
+    expect(natureToSector('Groupement d’intérêt public', null)).toEqual({
+      ok: true,
+      sector: 'public-agency',
+    });
   });
 
   it('treats an empty nature as unknown, except for states', () => {
@@ -34,7 +40,10 @@ describe('natureToSector', () => {
   });
 
   it('rejects a nature it does not know', () => {
-    expect(natureToSector('Vaisseau spatial', null)).toEqual({ ok: false, reason: 'unknown nature "Vaisseau spatial"' });
+    expect(natureToSector('Vaisseau spatial', null)).toEqual({
+      ok: false,
+      reason: 'unknown nature "Vaisseau spatial"',
+    });
   });
 });
 
@@ -61,7 +70,10 @@ describe('normaliseWebsite', () => {
   });
 
   it('rejects other schemes and malformed URLs', () => {
-    expect(normaliseWebsite('javascript:alert(1)')).toEqual({ ok: false, reason: 'website must use http or https, not javascript' });
+    expect(normaliseWebsite('javascript:alert(1)')).toEqual({
+      ok: false,
+      reason: 'website must use http or https, not javascript',
+    });
     expect(normaliseWebsite('ftp://example.org').ok).toBe(false);
     expect(normaliseWebsite('http://exa mple.org').ok).toBe(false);
     expect(normaliseWebsite('https://localhost').ok).toBe(false);

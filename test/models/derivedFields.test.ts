@@ -8,7 +8,11 @@ describe('summariseMemberships', () => {
         { initiative: 'paris-call', joinedAt: new Date('2019-11-12T00:00:00Z'), status: 'active' },
         { initiative: 'tech-accord', joinedAt: new Date('2018-04-17T00:00:00Z'), status: 'withdrawn' },
       ]),
-    ).toEqual({ initiatives: ['paris-call'], joinedYears: [2019], firstJoinedAt: new Date('2019-11-12T00:00:00Z') });
+    ).toEqual({
+      initiatives: ['paris-call'],
+      joinedYears: [2019],
+      firstJoinedAt: new Date('2019-11-12T00:00:00Z'),
+    });
   });
 
   it('handles unknown join dates', () => {

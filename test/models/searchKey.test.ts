@@ -4,7 +4,9 @@ describe('toSearchKey', () => {
   it('folds case, accents and punctuation', () => {
     expect(toSearchKey('Société Générale')).toBe('societe generale');
     expect(toSearchKey('  SOCIETE-générale!! ')).toBe('societe generale');
-    expect(toSearchKey('‘Vasile Goldiș’ Western University of Arad')).toBe('vasile goldis western university of arad');
+    expect(toSearchKey('‘Vasile Goldiș’ Western University of Arad')).toBe(
+      'vasile goldis western university of arad',
+    );
     expect(toSearchKey('Zitec.com')).toBe('zitec com');
   });
 

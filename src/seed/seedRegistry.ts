@@ -1,0 +1,75 @@
+import { importFile } from '../import/importCsv';
+import type { ImportProgress, ImportReport } from '../import/report';
+import { Organisation } from '../models/organisation';
+import { loadReferenceData, type ReferenceLoadReport } from '../reference/loadReferenceData';
+import { PARIS_CALL_FILE, seedDataDir, seedFile, TECH_ACCORD_FILE } from './dataFiles';
+import { ensureDemoContent, type DemoContentReport } from './demoContent';
+
+export interface SeedReport {
+  skipped: boolean;
+  reference: ReferenceLoadReport;
+  imports: { file: string; report: ImportReport }[];
+  missingFiles: string[];
+  demo: DemoContentReport | null;
+}
+
+export interface SeedOptions {
+  dataDir?: string;
+  onProgress?: (file: string, progress: ImportProgress) => void;
+}
+
+/** Reference data, the real Paris Call supporters and Tech Accord founders, then the demo pledges and evidence. */
+export async function seedRegistry(options: SeedOptions = {}): Promise<SeedReport> {
+  const reference = await loadReferenceData();
+  const dir = options.dataDir ?? seedDataDir();
+  const sources = [
+    { name: PARIS_CALL_FILE, initiative: 'paris-call' as const },
+    { name: TECH_ACCORD_FILE, initiative: 'tech-accord' as const },
+  ];
+  const imports: SeedReport['imports'] = [];
+  const missingFiles: string[] = [];
+  for (const source of sources) {
+    const file = seedFile(dir, source.name);
+    if (!file) {
+      missingFiles.push(source.name);
+      continue;
+    }
+    const onProgress = options.onProgress
+      ? (progress: ImportProgress) => options.onProgress?.(source.name, progress)
+      : undefined;
+    imports.push({
+      file: source.name,
+      report: await importFile(file, { initiative: source.initiative, onProgress }),
+    });
+  }
+  const demo = await ensureDemoContent();
+  return { skipped: false, reference, imports, missingFiles, demo };
+}
+
+/**
+ * For the server's start: reference data always (idempotent); the rest only into an empty registry,
+ * so a restart never re-imports over the secretariat's edits.
+ */
+export async function seedOnFirstStart(options: SeedOptions = {}): Promise<SeedReport> {
+  const hasOrganisations = (await Organisation.estimatedDocumentCount()) > 0;
+  if (hasOrganisations) {
+    return { skipped: true, reference: await loadReferenceData(), imports: [], missingFiles: [], demo: null };
+  }
+  return seedRegistry(options);
+}
+
+export function describeSeed(report: SeedReport): string[] {
+  if (report.skipped) return ['registry already has organisations: demo data not loaded again'];
+  const lines = report.imports.map(
+    ({ file, report: r }) =>
+      `${file}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected`,
+  );
+  for (const file of report.missingFiles)
+    lines.push(`${file} not found: seeded without it (reference data only)`);
+  if (report.demo) {
+    lines.push(
+      `demo data: ${report.demo.organisations} demo organisations, ${report.demo.pledgeVersions} pledge versions and ${report.demo.evidence} evidence records added`,
+    );
+  }
+  return lines;
+}
