@@ -6,7 +6,16 @@ import type { Collection } from './collection';
 import { bracket, distinctSorted, extractConditions, type FieldCondition } from './conditions';
 import { sameKeyPattern } from './index-specs';
 import type { PlanInfo } from './types';
-import { collectionScan, compareIntervals, idTreeAccess, indexTreeAccess, walk, type Interval, type TreeAccess } from './walk';
+import {
+  collectionScan,
+  compareIntervals,
+  idLookup,
+  idTreeAccess,
+  indexTreeAccess,
+  walk,
+  type Interval,
+  type TreeAccess,
+} from './walk';
 
 /** An index as the planner sees it. */
 interface Candidate {
@@ -178,6 +187,7 @@ export function planScan(collection: Collection, request: ScanRequest): ScanResu
   const { candidate, intervals, reverse } = best;
   const idHack = candidate.name === '_id_' && best.allSinglePoints && !request.hint;
   const info = emptyInfo(idHack ? 'IDHACK' : 'IXSCAN', candidate.name, best.sortCovered || idHack);
+  if (idHack) return { docs: idLookup(collection.docs, intervals[0].prefix[0], info), plan: info };
   const walkReverse = best.sortCovered && reverse;
   return { docs: walk(candidate.access, intervals, walkReverse, candidate.multikey, info), plan: info };
 }

@@ -94,12 +94,10 @@ export function* walk(
   for (const interval of ordered) {
     const start = startValues(interval, access.directions, reverse);
     for (const [key, doc] of access.entries(start, reverse ? MAX : MIN, reverse)) {
-      info.keysExamined++;
       const where = position(access.values(key), interval, access.directions);
-      if (where !== 0) {
-        if (where > 0 !== reverse) break;
-        continue;
-      }
+      if (where !== 0 && where > 0 !== reverse) break;
+      info.keysExamined++;
+      if (where !== 0) continue;
       if (seen) {
         const id = bsonKey(doc._id);
         if (seen.has(id)) continue;
@@ -109,6 +107,15 @@ export function* walk(
       yield doc;
     }
   }
+}
+
+/** IDHACK: one O(log n) lookup, no iteration. */
+export function* idLookup(docs: BTree<unknown, Document>, id: unknown, info: PlanInfo): Generator<Document> {
+  info.keysExamined++;
+  const doc = docs.get(id);
+  if (!doc) return;
+  info.docsExamined++;
+  yield doc;
 }
 
 export function* collectionScan(docs: BTree<unknown, Document>, reverse: boolean, info: PlanInfo): Generator<Document> {
