@@ -81,6 +81,8 @@ export interface StorageOptions {
   persistence?: Persistence;
   /** How often expired TTL documents are removed; MongoDB's default is 60 s. */
   ttlSweepMs?: number;
+  /** Journal bytes since the last snapshot that trigger a new snapshot; 64 MiB by default. */
+  checkpointBytes?: number;
 }
 
 export type OpenStorage = (options: StorageOptions) => Promise<Storage>;

@@ -27,5 +27,5 @@ export const openStorage: OpenStorage = async (options: StorageOptions): Promise
   const ttlSweepMs = options.ttlSweepMs ?? DEFAULT_TTL_SWEEP_MS;
   if (!options.persistence) return new EngineStorage(EMPTY_CATALOG, undefined, ttlSweepMs);
   const { catalog, report } = await recoverCatalog(options.persistence);
-  return new EngineStorage(catalog, options.persistence, ttlSweepMs, report);
+  return new EngineStorage(catalog, options.persistence, ttlSweepMs, report, options.checkpointBytes);
 };

@@ -27,9 +27,10 @@ export class EngineStorage implements Storage, TxnHost {
     private readonly persistence: Persistence | undefined,
     ttlSweepMs: number,
     readonly recovery?: RecoveryReport,
+    checkpointBytes?: number,
   ) {
     this.root = initial;
-    if (persistence) this.durability = new Durability(persistence, () => this.root);
+    if (persistence) this.durability = new Durability(persistence, () => this.root, checkpointBytes);
     this.sweeper = setInterval(() => void this.sweepExpired(), ttlSweepMs);
     this.sweeper.unref();
   }
