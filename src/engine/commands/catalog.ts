@@ -27,19 +27,17 @@ const listDatabases: CommandSpec = {
 const listCollections: CommandSpec = {
   access: 'read',
   run(call, view) {
-    const entries: Document[] = view
-      .listCollections(call.db)
-      .map((info) =>
-        call.body.nameOnly === true
-          ? { name: info.name, type: 'collection' }
-          : {
-              name: info.name,
-              type: 'collection',
-              options: info.options,
-              info: { readOnly: false },
-              idIndex: ID_INDEX,
-            },
-      );
+    const entries: Document[] = view.listCollections(call.db).map((info) =>
+      call.body.nameOnly === true
+        ? { name: info.name, type: 'collection' }
+        : {
+            name: info.name,
+            type: 'collection',
+            options: info.options,
+            info: { readOnly: false },
+            idIndex: ID_INDEX,
+          },
+    );
     const filter = compileFilter(documentArg(call.body, 'filter'), mingoOptions());
     const results = entries.filter(filter.test)[Symbol.iterator]();
     return firstBatchReply(call, `${call.db}.$cmd.listCollections`, results);

@@ -1,7 +1,23 @@
 import type { Document } from 'bson';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
+import { CommandError } from '../errors';
 import { asBadValue } from './errors';
+import { isPlainObject } from './paths';
+
+const UNSUPPORTED = new Set(['$text', '$near', '$nearSphere', '$geoWithin', '$geoIntersects', '$where']);
+
+/** Fails loudly on operators mingo lacks or would answer differently from MongoDB. */
+function rejectUnsupported(value: unknown): void {
+  if (Array.isArray(value)) value.forEach(rejectUnsupported);
+  else if (isPlainObject(value)) {
+    for (const [key, nested] of Object.entries(value)) {
+      if (UNSUPPORTED.has(key))
+        throw new CommandError('NotImplemented', `${key} is not supported by this engine`);
+      rejectUnsupported(nested);
+    }
+  }
+}
 
 export type DocumentPredicate = (doc: Document) => boolean;
 
@@ -19,6 +35,7 @@ export function compileFilter(filter: Document | undefined, options: Options): C
     });
   }
   if (!filter || Object.keys(filter).length === 0) return { test: matchAll, query: undefined };
+  rejectUnsupported(filter);
   const query = asBadValue(() => new Query(filter, options));
   return { test: (doc) => asBadValue(() => query.test(doc)), query };
 }

@@ -59,6 +59,7 @@ function runMingo(
     if (error instanceof CommandError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown update operator: '([^']*)'/.exec(message);
+    if (message.includes("immutable field '_id'")) throw new CommandError('ImmutableField', message);
     if (unknown)
       throw new CommandError(
         'FailedToParse',

@@ -1,0 +1,74 @@
+import { dispatch } from './commands/dispatch';
+import type { EngineState } from './commands/types';
+import { openDirectoryPersistence } from './persistence/directory';
+import { CursorRegistry } from './sessions/cursors';
+import { SessionRegistry } from './sessions/sessions';
+import { openStorage } from './storage/open';
+import { startWireServer } from './wire/server';
+
+export interface EngineOptions {
+  /** Directory holding the data; absent: in memory only. */
+  dataDir?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  logger?: (line: string) => void;
+  /** How long an idle cursor lives; MongoDB's default is 10 minutes. */
+  cursorTimeoutMs?: number;
+  /** How long an idle logical session lives; MongoDB's default is 30 minutes. */
+  sessionTimeoutMs?: number;
+}
+
+export interface RunningEngine {
+  uri: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts a MongoDB-compatible server on 127.0.0.1 backed by the embedded storage engine. */
+export async function startEngine(options: EngineOptions = {}): Promise<RunningEngine> {
+  const log = options.logger ?? (() => undefined);
+  const host = options.host ?? '127.0.0.1';
+  const persistence = options.dataDir
+    ? await openDirectoryPersistence(options.dataDir, {
+        onWarning: (message) => log(`persistence: ${message}`),
+      })
+    : undefined;
+  const storage = await openStorage({ persistence });
+  const cursors = new CursorRegistry(options.cursorTimeoutMs ?? 10 * 60_000);
+  const sessions = new SessionRegistry(options.sessionTimeoutMs ?? 30 * 60_000, (session) =>
+    cursors.killForSession(session.key),
+  );
+  const state: EngineState = { storage, sessions, cursors, log, startedAt: Date.now() };
+  let server;
+  try {
+    server = await startWireServer({
+      host,
+      port: options.port ?? 0,
+      log,
+      handle: (body, connection) => dispatch(state, body, connection),
+    });
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const wire = server;
+  log(
+    `engine listening on ${host}:${wire.port}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}`,
+  );
+  let stopping: Promise<void> | undefined;
+  return {
+    uri: `mongodb://${host}:${wire.port}/?directConnection=true`,
+    port: wire.port,
+    stop() {
+      stopping ??= (async () => {
+        await wire.close();
+        sessions.close();
+        cursors.close();
+        await storage.close();
+        log('engine stopped');
+      })();
+      return stopping;
+    },
+  };
+}
