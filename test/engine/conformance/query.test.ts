@@ -1,0 +1,12 @@
+import { queryComparisonCases } from './cases/query-comparison';
+import { KNOWN_GAPS_QUERY_EVALUATION, queryEvaluationArrayCases } from './cases/query-evaluation-array';
+import { queryLogicalElementCases } from './cases/query-logical-element';
+import { describeConformance } from './describe-conformance';
+
+describeConformance('query comparison', queryComparisonCases);
+describeConformance('query logical and element', queryLogicalElementCases);
+describeConformance(
+  'query evaluation, array and bitwise',
+  queryEvaluationArrayCases,
+  KNOWN_GAPS_QUERY_EVALUATION,
+);
