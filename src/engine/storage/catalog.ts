@@ -18,6 +18,7 @@ export const EMPTY_CATALOG: Catalog = { seq: 0, collections: new Map() };
 export class CatalogWriter {
   private map: Map<string, Collection> | undefined;
   private readonly owned = new Set<Collection>();
+  private readonly frozen = new Map<string, Collection>();
 
   constructor(private readonly base: ReadonlyMap<string, Collection>) {}
 
@@ -38,8 +39,24 @@ export class CatalogWriter {
     return this.map;
   }
 
+  /**
+   * A version of the collection that later writes through this writer do not change, so a lazy scan can
+   * run while its results are being written (an O(1) clone, made only when this writer owns the collection).
+   */
+  stable(ns: string): Collection | undefined {
+    const current = this.collections.get(ns);
+    if (!current || !this.owned.has(current)) return current;
+    let frozen = this.frozen.get(ns);
+    if (!frozen) {
+      frozen = current.clone();
+      this.frozen.set(ns, frozen);
+    }
+    return frozen;
+  }
+
   /** The collection, cloned for writing if this writer does not own it yet; created when missing. */
   writable(ns: string, options: Document = {}): Collection {
+    this.frozen.delete(ns);
     const current = this.collections.get(ns);
     if (current && this.owned.has(current)) return current;
     const next = current ? current.clone() : Collection.empty(ns, options);
@@ -49,6 +66,7 @@ export class CatalogWriter {
   }
 
   drop(ns: string): boolean {
+    this.frozen.delete(ns);
     if (!this.collections.has(ns)) return false;
     this.mutableMap().delete(ns);
     return true;
@@ -57,6 +75,8 @@ export class CatalogWriter {
   rename(from: string, to: string): void {
     const source = this.collections.get(from);
     if (!source) return;
+    this.frozen.delete(from);
+    this.frozen.delete(to);
     const moved = source.renamed(to);
     const map = this.mutableMap();
     map.delete(from);

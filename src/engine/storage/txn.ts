@@ -4,6 +4,7 @@ import { CommandError } from '../errors';
 import type { JournalOp } from '../persistence/types';
 import type { WriteTxn } from './api';
 import { CatalogWriter, type Catalog } from './catalog';
+import type { Collection } from './collection';
 import * as catalogOps from './catalog-ops';
 import type { IndexSpec } from './types';
 import { splitNamespace } from './namespaces';
@@ -54,6 +55,10 @@ export class Txn extends CatalogView implements WriteTxn, catalogOps.CatalogChan
     const writer = new CatalogWriter(snapshot.collections);
     super(() => writer.collections);
     this.writer = writer;
+  }
+
+  protected override collectionForScan(ns: string): Collection | undefined {
+    return this.writer.stable(ns);
   }
 
   get active(): boolean {

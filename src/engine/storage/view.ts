@@ -37,8 +37,13 @@ export class CatalogView implements ReadView {
     return collection && describeCollection(collection);
   }
 
+  /** The collection a lazy scan walks; a transaction overrides it so its own later writes cannot disturb it. */
+  protected collectionForScan(ns: string): Collection | undefined {
+    return this.source().get(ns);
+  }
+
   scan(ns: string, request: ScanRequest): ScanResult {
-    const collection = this.source().get(ns);
+    const collection = this.collectionForScan(ns);
     if (!collection) return { docs: [], plan: { ...EMPTY_PLAN } };
     return planScan(collection, request);
   }

@@ -49,6 +49,24 @@ describe('snapshot isolation (https://www.mongodb.com/docs/manual/core/read-isol
   });
 });
 
+describe('writing while scanning', () => {
+  it('visits each document once even when the writes move it in the scanned index', async () => {
+    const setup = storage.begin();
+    setup.createIndexes(ns, [{ name: 'balance_1', key: { balance: 1 } }]);
+    await setup.commit();
+    const txn = storage.begin();
+    txn.insert(ns, { _id: 3, balance: 30 });
+    const seen: unknown[] = [];
+    for (const doc of txn.scan(ns, { filter: { balance: { $gte: 0 } }, sort: { balance: 1 } }).docs) {
+      seen.push(doc._id);
+      txn.replace(ns, doc, { ...doc, balance: doc.balance + 100 });
+    }
+    expect(seen).toEqual([1, 2, 3]);
+    await txn.commit();
+    expect([...storage.read().scan(ns, { filter: {} }).docs].map((d) => d.balance)).toEqual([110, 120, 130]);
+  });
+});
+
 describe('write conflicts (https://www.mongodb.com/docs/manual/core/transactions-production-consideration/)', () => {
   it('refuses at write time a document another open transaction wrote: first writer wins', async () => {
     const first = storage.begin();
