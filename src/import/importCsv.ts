@@ -6,7 +6,7 @@ import { newOrganisationFields, organisationChanges, type ResolvedRow } from './
 import { readCsv, type CsvFormat, type CsvRecord } from './readCsv';
 import { emptyReport, type ImportProgress, type ImportReport } from './report';
 import { describeIssues, genericRowSchema, parisCallRowSchema } from './rowSchemas';
-import { allocateSlug } from './slugs';
+import { SlugAllocator } from './slugs';
 
 export interface ImportOptions {
   /** Initiative for rows that do not name one (Paris Call exports always mean `paris-call`). */
@@ -56,15 +56,22 @@ async function findExisting(rows: ResolvedRow[]) {
   });
 }
 
-async function importBatch(
+type Stored = NonNullable<Awaited<ReturnType<typeof findExisting>>[number]>;
+type NewOrganisation = InstanceType<typeof Organisation>;
+type Accepted = { line: number; row: ResolvedRow };
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 300);
+}
+
+function acceptRows(
   records: CsvRecord[],
   format: CsvFormat,
   options: ImportOptions,
   report: ImportReport,
   seen: Map<string, number>,
-  reservedSlugs: Set<string>,
 ) {
-  const accepted: { line: number; row: ResolvedRow }[] = [];
+  const accepted: Accepted[] = [];
   for (const record of records) {
     const result = validate(record, format, options);
     if (!result.ok) {
@@ -83,36 +90,88 @@ async function importBatch(
     }
     seen.set(key, record.line);
     accepted.push({ line: record.line, row: result.row });
+    for (const message of result.row.warnings)
+      report.warnings.push({ line: record.line, name: result.row.name, message });
   }
-  const existing = await findExisting(accepted.map(({ row }) => row));
-  for (const [index, { line, row }] of accepted.entries()) {
-    const found = existing[index];
-    for (const message of row.warnings) report.warnings.push({ line, name: row.name, message });
+  return accepted;
+}
+
+async function updateExisting(
+  { line, row }: Accepted,
+  found: Stored,
+  options: ImportOptions,
+  report: ImportReport,
+) {
+  const changes = organisationChanges(found, row);
+  if (Object.keys(changes).length === 0) {
+    report.unchanged += 1;
+    return;
+  }
+  if (!options.dryRun)
+    await Organisation.updateOne({ _id: found._id }, { $set: changes }, { runValidators: true });
+  report.updated += 1;
+  report.changes.push({ line, name: found.name, message: Object.keys(changes).join(', ') });
+}
+
+/** One insert for the batch; if it fails, row by row so each failure is reported against its own line. */
+async function insertNew(
+  created: { line: number; name: string; document: NewOrganisation }[],
+  report: ImportReport,
+) {
+  try {
+    await Organisation.insertMany(created.map(({ document }) => document));
+    report.created += created.length;
+    return;
+  } catch {
+    // fall through: find out which rows failed
+  }
+  for (const { line, name, document } of created) {
     try {
-      if (!found) {
-        if (row.category === null)
-          report.warnings.push({ line, name: row.name, message: 'no category given' });
-        const slug = await allocateSlug(row.name, row.country, reservedSlugs);
-        const organisation = new Organisation({ slug, ...newOrganisationFields(row) });
-        await organisation.validate();
-        if (!options.dryRun) await organisation.save();
-        report.created += 1;
-        continue;
-      }
-      const changes = organisationChanges(found, row);
-      if (Object.keys(changes).length === 0) {
-        report.unchanged += 1;
-        continue;
-      }
-      if (!options.dryRun)
-        await Organisation.updateOne({ _id: found._id }, { $set: changes }, { runValidators: true });
-      report.updated += 1;
-      report.changes.push({ line, name: found.name, message: Object.keys(changes).join(', ') });
+      if (!(await Organisation.exists({ _id: document._id }))) await document.save();
+      report.created += 1;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      report.rejected.push({ line, name: row.name, reason: `could not be saved: ${message.slice(0, 300)}` });
+      report.rejected.push({ line, name, reason: `could not be saved: ${errorText(error)}` });
     }
   }
+}
+
+async function importBatch(
+  records: CsvRecord[],
+  format: CsvFormat,
+  options: ImportOptions,
+  report: ImportReport,
+  seen: Map<string, number>,
+  slugs: SlugAllocator,
+) {
+  const accepted = acceptRows(records, format, options, report, seen);
+  const existing = await findExisting(accepted.map(({ row }) => row));
+  await slugs.prefetch(accepted.filter((_, index) => !existing[index]).map(({ row }) => row));
+  const created: { line: number; name: string; document: NewOrganisation }[] = [];
+  for (const [index, item] of accepted.entries()) {
+    const found = existing[index];
+    try {
+      if (found) {
+        await updateExisting(item, found, options, report);
+        continue;
+      }
+      const { line, row } = item;
+      if (row.category === null) report.warnings.push({ line, name: row.name, message: 'no category given' });
+      const document = new Organisation({
+        slug: await slugs.allocate(row.name, row.country),
+        ...newOrganisationFields(row),
+      });
+      await document.validate();
+      created.push({ line, name: row.name, document });
+    } catch (error) {
+      report.rejected.push({
+        line: item.line,
+        name: item.row.name,
+        reason: `could not be saved: ${errorText(error)}`,
+      });
+    }
+  }
+  if (options.dryRun) report.created += created.length;
+  else if (created.length > 0) await insertNew(created, report);
 }
 
 /** Imports CSV content (Paris Call export or generic columns). Throws ImportFileError for an unusable file. */
@@ -125,16 +184,9 @@ export async function importCsv(
   const report = emptyReport(csv.format, options.dryRun ?? false, total);
   const batchSize = Math.max(1, options.batchSize ?? 500);
   const seen = new Map<string, number>();
-  const reservedSlugs = new Set<string>();
+  const slugs = new SlugAllocator();
   for (let start = 0; start < total; start += batchSize) {
-    await importBatch(
-      csv.records.slice(start, start + batchSize),
-      csv.format,
-      options,
-      report,
-      seen,
-      reservedSlugs,
-    );
+    await importBatch(csv.records.slice(start, start + batchSize), csv.format, options, report, seen, slugs);
     options.onProgress?.({ processed: Math.min(start + batchSize, total), total });
   }
   report.rejected.sort((a, b) => a.line - b.line);

@@ -2,8 +2,8 @@ export type WebsiteLookup =
   | { ok: true; website: string | null; domain: string | null; repaired: boolean }
   | { ok: false; reason: string };
 
-/** "https://https:www.example.org" — a scheme pasted twice — is repaired rather than rejected. */
-const DOUBLED_SCHEME = /^(https?):\/\/https?:\/*/i;
+/** "https://https:www.x.org" or "https://HTTPS ://www.x.org" — a scheme typed twice — is repaired, not rejected. */
+const DOUBLED_SCHEME = /^(https?):\/\/\s*https?\s*:\/*/i;
 
 /** Normalises with the WHATWG URL parser; only http(s) with a dotted host name is accepted. */
 export function normaliseWebsite(raw: string): WebsiteLookup {

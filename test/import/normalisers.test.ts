@@ -62,6 +62,9 @@ describe('normaliseWebsite', () => {
   });
 
   it('repairs a doubled scheme', () => {
+    expect(normaliseWebsite('https://HTTPS ://www.goodinfo.eu')).toMatchObject({
+      website: 'https://www.goodinfo.eu',
+    });
     expect(normaliseWebsite('https://https:www.mod.org.zm')).toMatchObject({
       ok: true,
       website: 'https://www.mod.org.zm',
