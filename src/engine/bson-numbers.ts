@@ -14,13 +14,6 @@ interface Tagged {
   _bsontype?: unknown;
 }
 
-export function isNumeric(value: unknown): boolean {
-  if (typeof value === 'number' || typeof value === 'bigint') return true;
-  if (typeof value !== 'object' || value === null) return false;
-  const tag = (value as Tagged)._bsontype;
-  return tag === 'Int32' || tag === 'Double' || tag === 'Long' || tag === 'Decimal128';
-}
-
 function finite(coefficient: bigint, exponent: number): ExactNumber {
   if (coefficient === 0n) return { kind: 'finite', coefficient: 0n, exponent: 0 };
   let c = coefficient;

@@ -1,7 +1,7 @@
-import { exactNumber, compareExactNumbers, isNumeric, type ExactNumber } from './bson-numbers';
+import { exactNumber, compareExactNumbers } from './bson-numbers';
 
 /** MongoDB's canonical type ranks (bsontypes.h canonicalizeBSONType), undefined folded into null. */
-const enum Rank {
+export enum Rank {
   MinKey = -1,
   Null = 5,
   Number = 10,
@@ -108,7 +108,7 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return sign(a.length - b.length);
 }
 
-function stringOf(value: unknown): string {
+export function stringOf(value: unknown): string {
   return typeof value === 'string' ? value : String((value as { value: unknown }).value);
 }
 
@@ -118,13 +118,13 @@ interface BinaryLike {
   sub_type: number;
 }
 
-function binaryParts(value: unknown): { bytes: Uint8Array; subtype: number } {
+export function binaryParts(value: unknown): { bytes: Uint8Array; subtype: number } {
   if (value instanceof Uint8Array) return { bytes: value, subtype: 0 };
   const binary = value as BinaryLike;
   return { bytes: binary.buffer.subarray(0, binary.position), subtype: binary.sub_type };
 }
 
-function regexParts(value: unknown): [string, string] {
+export function regexParts(value: unknown): [string, string] {
   if (value instanceof RegExp) return [value.source, value.flags];
   const regex = value as { pattern: string; options: string };
   return [regex.pattern, regex.options];
@@ -222,50 +222,3 @@ export function compareBson(a: unknown, b: unknown): number {
   if (ra !== rb) return ra < rb ? -1 : 1;
   return compareSameRank(ra, a, b);
 }
-
-function exactKey(n: ExactNumber): string {
-  return n.kind === 'finite' ? `${n.coefficient}e${n.exponent}` : n.kind;
-}
-
-/**
- * A string equal for two values exactly when compareBson says they are equal, so values that MongoDB
- * treats as the same _id (1, 1.0, Long 1, Decimal128 "1.0") share one key.
- */
-export function bsonKey(value: unknown): string {
-  if (typeof value === 'string') return `s${value}`;
-  const rank = typeRank(value);
-  switch (rank) {
-    case Rank.Number:
-      return `n${exactKey(exactNumber(value))}`;
-    case Rank.String:
-      return `s${stringOf(value)}`;
-    case Rank.ObjectId:
-      return `o${(value as { toHexString(): string }).toHexString()}`;
-    case Rank.Date:
-      return `d${(value as Date).getTime()}`;
-    case Rank.Array:
-      return `a[${(value as unknown[]).map(bsonKey).join(',')}]`;
-    case Rank.Object: {
-      const entries = Object.entries(value as object).map(([k, v]) => `${JSON.stringify(k)}:${bsonKey(v)}`);
-      return `{${entries.join(',')}}`;
-    }
-    case Rank.BinData: {
-      const { bytes, subtype } = binaryParts(value);
-      return `b${subtype}:${Buffer.from(bytes).toString('base64')}`;
-    }
-    case Rank.Timestamp: {
-      const ts = value as { t: number; i: number };
-      return `t${ts.t}:${ts.i}`;
-    }
-    case Rank.RegExp:
-      return `r${JSON.stringify(regexParts(value))}`;
-    case Rank.Boolean:
-      return value ? 'T' : 'F';
-    case Rank.Null:
-      return 'z';
-    default:
-      return `k${rank}:${JSON.stringify(value) ?? ''}`;
-  }
-}
-
-export { isNumeric };

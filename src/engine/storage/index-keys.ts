@@ -1,6 +1,7 @@
 import { MaxKey, MinKey, type Document } from 'bson';
 import { Query } from 'mingo';
-import { bsonKey, compareBson } from '../bson-order';
+import { bsonKey } from '../bson-key';
+import { compareBson } from '../bson-order';
 import { CommandError } from '../errors';
 import type { IndexSpec } from './types';
 

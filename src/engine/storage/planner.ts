@@ -39,7 +39,7 @@ interface Choice {
   reverse: boolean;
 }
 
-const MAX_INTERVALS = 500;
+const MAX_INTERVALS = 10_000;
 
 function candidatesOf(collection: Collection): Candidate[] {
   const list: Candidate[] = [

@@ -1,5 +1,6 @@
 import { ObjectId, type Document } from 'bson';
-import { bsonKey, compareBson } from '../bson-order';
+import { bsonKey } from '../bson-key';
+import { compareBson } from '../bson-order';
 import { CommandError } from '../errors';
 import type { JournalOp } from '../persistence/types';
 import type { WriteTxn } from './api';

@@ -1,6 +1,7 @@
 import type BTree from 'sorted-btree';
 import type { Document } from 'bson';
-import { bsonKey, compareBson } from '../bson-order';
+import { bsonKey } from '../bson-key';
+import { compareBson } from '../bson-order';
 import type { Bound } from './conditions';
 import { MAX, MIN, type IndexEntry } from './index-keys';
 import type { PlanInfo } from './types';

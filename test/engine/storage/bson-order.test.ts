@@ -11,7 +11,8 @@ import {
   ObjectId,
   Timestamp,
 } from 'bson';
-import { bsonKey, compareBson } from '../../../src/engine/bson-order';
+import { bsonKey } from '../../../src/engine/bson-key';
+import { compareBson } from '../../../src/engine/bson-order';
 
 /** One representative per type, in MongoDB's documented comparison order. */
 const ordered: [string, unknown][] = [
