@@ -4,6 +4,10 @@ import {
   aggregationUnwindPagingCases,
   KNOWN_GAPS_AGGREGATION_PAGING,
 } from './cases/aggregation-unwind-paging';
+import {
+  aggregationExpressionCases,
+  KNOWN_GAPS_AGGREGATION_EXPRESSIONS,
+} from './cases/aggregation-expressions';
 import { describeConformance } from './describe-conformance';
 
 describeConformance(
@@ -20,4 +24,9 @@ describeConformance(
   'aggregation joins, buckets and conversions',
   aggregationMoreCases,
   KNOWN_GAPS_AGGREGATION_MORE,
+);
+describeConformance(
+  'aggregation expressions',
+  aggregationExpressionCases,
+  KNOWN_GAPS_AGGREGATION_EXPRESSIONS,
 );

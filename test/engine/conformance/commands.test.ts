@@ -4,6 +4,7 @@ import { findAndModifyCases, KNOWN_GAPS_FIND_AND_MODIFY } from './cases/find-and
 import { indexAdminCases } from './cases/indexes-admin';
 import { indexCases } from './cases/indexes';
 import { KNOWN_GAPS_PROJECTION_SORT, projectionSortCases } from './cases/projection-sort';
+import { indexMoreCases } from './cases/indexes-more';
 import { describeConformance } from './describe-conformance';
 
 describeConformance('projection and sort', projectionSortCases, KNOWN_GAPS_PROJECTION_SORT);
@@ -12,3 +13,4 @@ describeConformance('index commands and explain', indexAdminCases);
 describeConformance('collections and errors', commandErrorCases, KNOWN_GAPS_COMMANDS);
 describeConformance('cursors, count and distinct', cursorCountDistinctCases);
 describeConformance('findAndModify', findAndModifyCases, KNOWN_GAPS_FIND_AND_MODIFY);
+describeConformance('more index behaviour', indexMoreCases);

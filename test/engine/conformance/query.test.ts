@@ -1,6 +1,7 @@
 import { queryComparisonCases } from './cases/query-comparison';
 import { KNOWN_GAPS_QUERY_EVALUATION, queryEvaluationArrayCases } from './cases/query-evaluation-array';
 import { queryLogicalElementCases } from './cases/query-logical-element';
+import { KNOWN_GAPS_QUERY_MORE, queryMoreCases } from './cases/query-more';
 import { describeConformance } from './describe-conformance';
 
 describeConformance('query comparison', queryComparisonCases);
@@ -10,3 +11,4 @@ describeConformance(
   queryEvaluationArrayCases,
   KNOWN_GAPS_QUERY_EVALUATION,
 );
+describeConformance('query ObjectId, types, collation and longs', queryMoreCases, KNOWN_GAPS_QUERY_MORE);

@@ -1,4 +1,4 @@
-import { Double, Int32, Long, MongoServerError, type Db, type Document } from 'mongodb';
+import { BSONRegExp, Double, Int32, Long, MongoServerError, type Db, type Document } from 'mongodb';
 import { COLL, CURSOR, OPEN, OTHER, type ConformanceCase, type Expectation } from './case';
 
 interface Names {
@@ -38,9 +38,10 @@ function cursorIdOf(reply: Document): Long | undefined {
   return Long.isLong(cursor.id) ? cursor.id : undefined;
 }
 
-/** Int32 and Double come back from the driver as plain numbers (promoteValues), so expectations do too. */
+/** Int32 and Double come back from the driver as numbers (promoteValues), regular expressions as RegExp. */
 export function promoteNumbers(value: unknown): unknown {
   if (value instanceof Int32 || value instanceof Double) return value.valueOf();
+  if (value instanceof BSONRegExp) return new RegExp(value.pattern, value.options);
   if (Array.isArray(value)) return value.map(promoteNumbers);
   if (isPlainObject(value)) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, promoteNumbers(item)]));
