@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Evidence } from '../../src/models/evidence';
+import { Initiative } from '../../src/models/initiative';
+import { Organisation } from '../../src/models/organisation';
+import { Pledge } from '../../src/models/pledge';
+import { seedDataDir } from '../../src/seed/dataFiles';
+import { seedOnFirstStart } from '../../src/seed/seedRegistry';
+import { generateSyntheticRegistry } from '../../src/seed/synthetic';
+import { clearCollections, useDatabase } from './support/database';
+
+useDatabase();
+beforeEach(clearCollections);
+
+describe('seedOnFirstStart', () => {
+  it('loads the real files and labelled demo content once', async () => {
+    const first = await seedOnFirstStart({ dataDir: seedDataDir() });
+    expect(first.skipped).toBe(false);
+    expect(first.missingFiles).toEqual([]);
+    expect(first.imports.map(({ file, report }) => [file, report.rejected.length])).toEqual([
+      ['paris-call-supporters.csv', 0],
+      ['tech-accord-founders.csv', 0],
+    ]);
+    expect(await Organisation.countDocuments({ initiatives: 'paris-call', demo: false })).toBe(1222);
+    expect(await Organisation.countDocuments({ demo: true })).toBe(2);
+    expect(await Pledge.countDocuments({ demo: false })).toBe(0);
+    expect(await Evidence.countDocuments({ demo: false })).toBe(0);
+    expect(await Evidence.countDocuments({ demo: true })).toBeGreaterThan(0);
+    const microsoft = await Organisation.findOne({ searchKey: 'microsoft' }).lean();
+    expect(microsoft?.commitments).toHaveLength(4);
+
+    const counts = [await Organisation.countDocuments(), await Pledge.countDocuments()];
+    const second = await seedOnFirstStart({ dataDir: seedDataDir() });
+    expect(second.skipped).toBe(true);
+    expect([await Organisation.countDocuments(), await Pledge.countDocuments()]).toEqual(counts);
+  });
+
+  it('still works with reference data only when the files are absent', async () => {
+    const emptyDir = await mkdtemp(path.join(os.tmpdir(), 'seed-'));
+    try {
+      const report = await seedOnFirstStart({ dataDir: emptyDir });
+      expect(report.missingFiles).toEqual(['paris-call-supporters.csv', 'tech-accord-founders.csv']);
+      expect(await Initiative.countDocuments()).toBe(2);
+      expect(await Organisation.countDocuments({ demo: false })).toBe(0);
+    } finally {
+      await rm(emptyDir, { recursive: true });
+    }
+  });
+});
+
+describe('generateSyntheticRegistry', () => {
+  it('creates the requested number of organisations and replaces an earlier run', async () => {
+    await generateSyntheticRegistry(250, { batchSize: 100 });
+    await generateSyntheticRegistry(300, { batchSize: 100 });
+    expect(await Organisation.countDocuments({ origin: 'synthetic' })).toBe(300);
+    const sample = await Organisation.findOne({ origin: 'synthetic' }).lean();
+    expect(sample?.initiatives.length).toBeGreaterThan(0);
+    expect(await Pledge.countDocuments()).toBeGreaterThanOrEqual(300);
+    const withCommitment = await Organisation.countDocuments({ commitments: 'paris-call:cyber-hygiene' });
+    expect(withCommitment).toBeGreaterThan(0);
+  });
+});
