@@ -71,6 +71,12 @@ export interface Storage {
   begin(): WriteTxn;
   /** The latest committed state. */
   read(): ReadView;
+  /**
+   * Resolves when the next transaction commits or aborts: an autocommit write refused with WriteConflict
+   * because an open transaction holds the document can wait on this before retrying, as MongoDB makes
+   * such writes wait.
+   */
+  whenTransactionEnds(): Promise<void>;
   /** What recovery found when the storage was opened on a persistence (absent in memory). */
   readonly recovery?: RecoveryReport;
   close(): Promise<void>;

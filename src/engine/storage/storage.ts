@@ -20,6 +20,7 @@ export class EngineStorage implements Storage, TxnHost {
   private readonly open = new Set<Txn>();
   private readonly durability?: Durability;
   private sweeper?: NodeJS.Timeout;
+  private waiters: (() => void)[] = [];
   private closed = false;
 
   constructor(
@@ -71,6 +72,16 @@ export class EngineStorage implements Storage, TxnHost {
     for (const key of txn.keys) if (this.locks.get(key) === txn) this.locks.delete(key);
     this.open.delete(txn);
     this.prune();
+    if (this.waiters.length > 0) {
+      const waiting = this.waiters;
+      this.waiters = [];
+      for (const wake of waiting) wake();
+    }
+  }
+
+  whenTransactionEnds(): Promise<void> {
+    if (this.open.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   private checkStillValid(txn: Txn): void {
@@ -145,6 +156,7 @@ export class EngineStorage implements Storage, TxnHost {
     this.closed = true;
     clearInterval(this.sweeper);
     for (const txn of [...this.open]) txn.abort();
+    for (const wake of this.waiters.splice(0)) wake();
     await this.durability?.drain();
     await this.persistence?.close();
   }

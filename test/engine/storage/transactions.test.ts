@@ -91,6 +91,23 @@ describe('write conflicts (https://www.mongodb.com/docs/manual/core/transactions
     expect(caught(() => txn.replace(ns, { _id: 2 }, { balance: 0 })).code).toBe(112);
   });
 
+  it('tells a waiting writer when the transaction holding its document ends', async () => {
+    const holder = storage.begin();
+    holder.replace(ns, { _id: 1 }, { balance: 11 });
+    let woken = false;
+    const waiting = storage.whenTransactionEnds().then(() => {
+      woken = true;
+    });
+    await Promise.resolve();
+    expect(woken).toBe(false);
+    await holder.commit();
+    await waiting;
+    const retry = storage.begin();
+    retry.replace(ns, { _id: 1 }, { balance: 12 });
+    await retry.commit();
+    expect(storage.read().findById(ns, 1)?.balance).toBe(12);
+  });
+
   it('lets the lock go when a transaction aborts', () => {
     const first = storage.begin();
     first.replace(ns, { _id: 1 }, { balance: 11 });
