@@ -66,6 +66,23 @@ describe('storage on a directory', () => {
     await third.close();
   });
 
+  it('keeps every concurrent commit when snapshots are taken between them', async () => {
+    const first = await reopen(2048);
+    const commits: Promise<void>[] = [];
+    for (let i = 0; i < 300; i++) {
+      const txn = first.begin();
+      txn.insert('app.many', { _id: i, text: 'y'.repeat(50) });
+      commits.push(txn.commit());
+      if (i % 7 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(commits);
+    await first.close();
+    const second = await reopen();
+    expect(second.recovery?.snapshotSeq).toBeGreaterThan(0);
+    expect(second.read().count('app.many')).toBe(300);
+    await second.close();
+  });
+
   it('does not journal an aborted transaction', async () => {
     const first = await reopen();
     await insertAll(first, 'app.a', [{ _id: 1 }]);
