@@ -64,4 +64,16 @@ export class Durability {
       await Promise.allSettled([...this.inflight, this.gate]);
     }
   }
+
+  /** On close: a journal a sixteenth of the way to a checkpoint is folded into a snapshot for a fast start. */
+  async closingCheckpoint(): Promise<void> {
+    await this.drain();
+    if (this.persistence.journalSize() < this.checkpointBytes / 16) return;
+    const catalog = this.latest();
+    try {
+      await this.persistence.checkpoint(catalog.seq, imagesOf(catalog));
+    } catch (error) {
+      this.failure = error;
+    }
+  }
 }

@@ -157,7 +157,7 @@ export class EngineStorage implements Storage, TxnHost {
     clearInterval(this.sweeper);
     for (const txn of [...this.open]) txn.abort();
     for (const wake of this.waiters.splice(0)) wake();
-    await this.durability?.drain();
+    await this.durability?.closingCheckpoint();
     await this.persistence?.close();
   }
 }

@@ -52,8 +52,10 @@ describe('storage on a directory', () => {
   it('snapshots once the journal grows past the threshold and recovers from the snapshot', async () => {
     const first = await reopen(1024);
     for (let i = 0; i < 40; i++) await insertAll(first, 'app.log', [{ _id: i, text: 'x'.repeat(100) }]);
+    while (!(await readdir(dir)).some((name) => name.startsWith('snapshot'))) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     await first.close();
-    expect((await readdir(dir)).some((name) => name.startsWith('snapshot'))).toBe(true);
 
     const second = await reopen(1024);
     expect(second.recovery?.snapshotSeq).toBeGreaterThan(0);
@@ -81,6 +83,21 @@ describe('storage on a directory', () => {
     expect(second.recovery?.snapshotSeq).toBeGreaterThan(0);
     expect(second.read().count('app.many')).toBe(300);
     await second.close();
+  });
+
+  it('folds a long journal into a snapshot on close, but not a short one', async () => {
+    const first = await reopen(64 * 1024);
+    await insertAll(first, 'app.a', [{ _id: 1 }]);
+    await first.close();
+    expect((await readdir(dir)).some((name) => name.startsWith('snapshot'))).toBe(false);
+    const second = await reopen(64 * 1024);
+    await insertAll(second, 'app.a', Array.from({ length: 100 }, (_, i) => ({ _id: i + 2, text: 'z'.repeat(100) })));
+    await second.close();
+    const third = await reopen();
+    expect(third.recovery).toMatchObject({ entriesReplayed: 0 });
+    expect(third.recovery?.snapshotSeq).toBeGreaterThan(0);
+    expect(third.read().count('app.a')).toBe(101);
+    await third.close();
   });
 
   it('does not journal an aborted transaction', async () => {
