@@ -3,7 +3,7 @@ import { Organisation } from '../models/organisation';
 import { findInitiative, type InitiativeSlug } from '../reference/initiatives';
 import { identityKeyOf, toSearchKey } from '../models/searchKey';
 import { newOrganisationFields, organisationChanges, type ResolvedRow } from './mergeOrganisation';
-import { readCsv, type CsvFormat, type CsvRecord } from './readCsv';
+import { ImportFileError, readCsv, type CsvFormat, type CsvRecord } from './readCsv';
 import { emptyReport, type ImportProgress, type ImportReport } from './report';
 import { describeIssues, genericRowSchema, parisCallRowSchema } from './rowSchemas';
 import { SlugAllocator } from './slugs';
@@ -180,6 +180,11 @@ export async function importCsv(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const csv = readCsv(content);
+  if (csv.format === 'paris-call' && options.initiative && options.initiative !== 'paris-call') {
+    throw new ImportFileError(
+      `This is a Paris Call export; it cannot be imported into ${options.initiative}.`,
+    );
+  }
   const total = csv.records.length;
   const report = emptyReport(csv.format, options.dryRun ?? false, total);
   const batchSize = Math.max(1, options.batchSize ?? 500);
@@ -194,5 +199,10 @@ export async function importCsv(
 }
 
 export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportReport> {
-  return importCsv(await readFile(path), options);
+  const content = await readFile(path).catch((error: unknown) => {
+    const code =
+      typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unreadable';
+    throw new ImportFileError(code === 'ENOENT' ? `No such file: ${path}` : `Cannot read ${path} (${code})`);
+  });
+  return importCsv(content, options);
 }

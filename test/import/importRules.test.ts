@@ -1,4 +1,4 @@
-import { importCsv } from '../../src/import/importCsv';
+import { importCsv, importFile } from '../../src/import/importCsv';
 import { ImportFileError } from '../../src/import/readCsv';
 import { Organisation } from '../../src/models/organisation';
 import { clearCollections, useDatabase } from '../models/support/database';
@@ -49,6 +49,12 @@ describe('import rules', () => {
   it('gives one clear error for a file that is not a CSV', async () => {
     await expect(importCsv(Buffer.from('%PDF-1.7\n\u0000\u0001binary'))).rejects.toThrow(ImportFileError);
     await expect(importCsv('<html><body>hello</body></html>')).rejects.toThrow(/Not a recognised CSV/);
+    await expect(importFile('/nonexistent/supporters.csv')).rejects.toThrow(
+      'No such file: /nonexistent/supporters.csv',
+    );
+    await expect(
+      importCsv(`${PARIS_HEADER}\nX,state,FRA,UE,,,,\n`, { initiative: 'tech-accord' }),
+    ).rejects.toThrow('This is a Paris Call export; it cannot be imported into tech-accord.');
     expect(await Organisation.countDocuments()).toBe(0);
   });
 
