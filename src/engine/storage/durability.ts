@@ -8,7 +8,7 @@ export function imagesOf(catalog: Catalog): CollectionImage[] {
     ns: collection.ns,
     options: collection.options,
     indexes: [...collection.indexes.values()].map((index) => index.spec),
-    docs: collection.docs.values(),
+    docs: { [Symbol.iterator]: () => collection.docs.values() },
   }));
 }
 

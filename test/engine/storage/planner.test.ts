@@ -1,3 +1,4 @@
+import { Decimal128, Int32, Long } from 'bson';
 import type { Storage } from '../../../src/engine/storage/api';
 import { openStorage } from '../../../src/engine/storage/open';
 import type { IndexSpec } from '../../../src/engine/storage/types';
@@ -133,6 +134,19 @@ describe('planner (https://www.mongodb.com/docs/manual/core/query-plans/)', () =
 
   it('yields nothing for an empty $in', () => {
     expect(scanIds(storage.read(), ns, { filter: { slug: { $in: [] } } })).toEqual([]);
+  });
+
+  it('finds numerically equal values of other numeric types through an index', async () => {
+    const txn = storage.begin();
+    txn.createIndexes('app.numbers', [{ name: 'n_1', key: { n: 1 } }]);
+    txn.insert('app.numbers', { _id: 1, n: Long.fromString('9007199254740993') });
+    txn.insert('app.numbers', { _id: 2, n: Decimal128.fromString('5.0') });
+    txn.insert('app.numbers', { _id: 3, n: 5 });
+    await txn.commit();
+    const view = storage.read();
+    expect(scanIds(view, 'app.numbers', { filter: { n: new Int32(5) } })).toEqual([2, 3]);
+    expect(scanIds(view, 'app.numbers', { filter: { n: Decimal128.fromString('9007199254740993') } })).toEqual([1]);
+    expect(scanIds(view, 'app.numbers', { filter: { n: { $gt: 9007199254740992 } } })).toEqual([1]);
   });
 
   it('answers an unknown collection with no documents', () => {
