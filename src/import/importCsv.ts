@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { Organisation } from '../models/organisation';
 import { findInitiative, type InitiativeSlug } from '../reference/initiatives';
-import { identityKeyOf, toSearchKey } from '../models/searchKey';
+import { identityKeyOf } from '../models/searchKey';
+import { findExisting } from './findExisting';
 import { newOrganisationFields, organisationChanges, type ResolvedRow } from './mergeOrganisation';
 import { ImportFileError, readCsv, type CsvFormat, type CsvRecord } from './readCsv';
 import { emptyReport, type ImportProgress, type ImportReport } from './report';
@@ -19,7 +20,7 @@ export interface ImportOptions {
 type Validated = { ok: true; row: ResolvedRow } | { ok: false; name: string | null; reason: string };
 
 function validate(record: CsvRecord, format: CsvFormat, options: ImportOptions): Validated {
-  const rawName = record.values.name?.trim() || null;
+  const rawName = record.values.name?.trim().slice(0, 300) || null;
   if (record.problem) return { ok: false, name: rawName, reason: record.problem };
   const parsed = (format === 'paris-call' ? parisCallRowSchema : genericRowSchema).safeParse(record.values);
   if (!parsed.success) return { ok: false, name: rawName, reason: describeIssues(parsed.error) };
@@ -33,27 +34,6 @@ function validate(record: CsvRecord, format: CsvFormat, options: ImportOptions):
   }
   const category = parsed.data.category ?? findInitiative(initiative)?.signatoryCategory ?? null;
   return { ok: true, row: { ...parsed.data, initiative, category } };
-}
-
-/** Rows without a country match an existing organisation of the same name when exactly one exists. */
-async function findExisting(rows: ResolvedRow[]) {
-  const keys = rows.map((row) => identityKeyOf(row.name, row.country));
-  const exactMatches = await Organisation.find({ identityKey: { $in: keys } }).lean();
-  type Stored = (typeof exactMatches)[number];
-  const byIdentity = new Map(exactMatches.map((organisation) => [organisation.identityKey, organisation]));
-  const countryless = rows.filter((row) => row.country === null).map((row) => toSearchKey(row.name));
-  const byName = new Map<string, Stored[]>();
-  if (countryless.length > 0) {
-    for (const organisation of await Organisation.find({ searchKey: { $in: countryless } }).lean()) {
-      byName.set(organisation.searchKey, [...(byName.get(organisation.searchKey) ?? []), organisation]);
-    }
-  }
-  return rows.map((row, index): Stored | null => {
-    const exact = byIdentity.get(keys[index] ?? '');
-    if (exact || row.country !== null) return exact ?? null;
-    const sameName = byName.get(toSearchKey(row.name)) ?? [];
-    return sameName.length === 1 ? (sameName[0] ?? null) : null;
-  });
 }
 
 type Stored = NonNullable<Awaited<ReturnType<typeof findExisting>>[number]>;
