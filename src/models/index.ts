@@ -4,5 +4,6 @@ export { Initiative, type InitiativeRecord } from './initiative';
 export { Organisation, type OrganisationRecord } from './organisation';
 export { Pledge, type PledgeRecord } from './pledge';
 export { summariseMemberships, syncOrganisationDerivedFields } from './derivedFields';
+export { directoryFacets, type DirectoryFacets } from './directoryFacets';
 export { recordPledgeVersion, type PledgeChange } from './pledgeVersions';
 export { escapeRegExp, identityKeyOf, toSearchKey, toSlug } from './searchKey';
