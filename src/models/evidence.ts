@@ -15,6 +15,7 @@ const resultSchema = new Schema(
 const evidenceSchema = new Schema(
   {
     organisation: { type: Schema.Types.ObjectId, ref: 'Organisation', required: true },
+    /** A commitment key such as `tech-accord:stronger-defence`, when the evidence supports one. */
     commitment: { type: String, trim: true, maxlength: 120, default: null },
     kind: { type: String, required: true, enum: EVIDENCE_KINDS },
     subject: { type: String, required: true, trim: true, maxlength: 500 },

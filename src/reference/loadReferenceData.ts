@@ -19,6 +19,10 @@ function toDocument(definition: InitiativeDefinition) {
   };
 }
 
+function isDuplicateKeyError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
+}
+
 function comparable(value: unknown): string {
   return JSON.stringify(value);
 }
@@ -30,8 +34,15 @@ export async function loadReferenceData(): Promise<ReferenceLoadReport> {
     const wanted = toDocument(definition);
     const existing = await Initiative.findOne({ slug: { $eq: definition.slug } }).lean();
     if (!existing) {
-      await Initiative.create(wanted);
-      report.created.push(definition.slug);
+      const created = await Initiative.create(wanted).then(
+        () => true,
+        (error: unknown) => {
+          // Another instance starting at the same moment created it first.
+          if (isDuplicateKeyError(error)) return false;
+          throw error;
+        },
+      );
+      report[created ? 'created' : 'unchanged'].push(definition.slug);
       continue;
     }
     const current = toDocument({

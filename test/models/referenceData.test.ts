@@ -1,6 +1,6 @@
 import { Initiative } from '../../src/models/initiative';
 import { loadReferenceData } from '../../src/reference/loadReferenceData';
-import { useDatabase } from './support/database';
+import { clearCollections, useDatabase } from './support/database';
 
 useDatabase();
 
@@ -29,5 +29,15 @@ describe('loadReferenceData', () => {
       'We will help empower users, customers and developers to strengthen cybersecurity protection.',
       'We will partner with each other and with likeminded groups to enhance cybersecurity.',
     ]);
+  });
+});
+
+describe('loadReferenceData run by two instances at once', () => {
+  it('creates each initiative once and fails neither', async () => {
+    await clearCollections();
+    const reports = await Promise.all([loadReferenceData(), loadReferenceData()]);
+    const created = reports.flatMap((report) => report.created).sort();
+    expect(created.length + reports.flatMap((report) => report.unchanged).length).toBe(4);
+    expect(await Initiative.countDocuments()).toBe(2);
   });
 });
