@@ -5,5 +5,12 @@ export { Organisation, type OrganisationRecord } from './organisation';
 export { Pledge, type PledgeRecord } from './pledge';
 export { summariseMemberships, syncOrganisationDerivedFields } from './derivedFields';
 export { directoryFacets, type DirectoryFacets } from './directoryFacets';
+export {
+  DIRECTORY_SORTS,
+  directoryFilter,
+  directorySort,
+  type DirectoryFilters,
+  type DirectorySort,
+} from './directoryQuery';
 export { recordPledgeVersion, type PledgeChange } from './pledgeVersions';
 export { escapeRegExp, identityKeyOf, toSearchKey, toSlug } from './searchKey';
