@@ -1,9 +1,9 @@
 import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
-import MongoStore from 'connect-mongo';
 import { ConnectionStates, type Connection } from 'mongoose';
 import type { MongoClient } from 'mongodb';
 import type { Config } from '../config';
+import { SessionStore } from './sessionStore';
 
 export const sessionCookieName = 'accord.sid';
 
@@ -18,7 +18,7 @@ export function setUpSession(
   config: Pick<Config, 'sessionSecret' | 'sessionMaxAgeMs' | 'isProduction'>,
   connection: Connection,
 ): RequestHandler {
-  const store = MongoStore.create({
+  const store = new SessionStore({
     clientPromise: connectedClient(connection),
     collectionName: 'sessions',
     ttl: Math.round(config.sessionMaxAgeMs / 1000),

@@ -33,6 +33,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig({
     NODE_ENV: 'test',
     SESSION_SECRET: testSessionSecret,
+    LOG_LEVEL: 'silent',
     ...options.env,
     MONGODB_URI: engine.uri,
   });

@@ -1,0 +1,27 @@
+import MongoStore from 'connect-mongo';
+import type { SessionData } from 'express-session';
+
+/**
+ * connect-mongo's store, saving a session with `$set` of every field but `_id`.
+ * connect-mongo 6 also sets `_id` to its own value, which MongoDB accepts but the embedded engine
+ * currently refuses (ImmutableField); drop this class once the engine accepts a no-op `_id` update.
+ */
+export class SessionStore extends MongoStore {
+  override set(sid: string, session: SessionData, callback?: (error?: unknown) => void): void {
+    const expires = session.cookie?.expires
+      ? new Date(session.cookie.expires)
+      : new Date(Date.now() + 8 * 3_600_000);
+    this.collectionP
+      .then((collection) =>
+        collection.updateOne(
+          { _id: sid },
+          { $set: { session: JSON.stringify(session), expires, lastModified: new Date() } },
+          { upsert: true },
+        ),
+      )
+      .then(
+        () => callback?.(),
+        (error: unknown) => callback?.(error),
+      );
+  }
+}
