@@ -1,7 +1,8 @@
 /**
  * Cold start of `npm start` to the first 200 on `/`, five times on a fresh data directory each time,
  * with the resident memory of the server process once it answers.
- * Usage: npm run bench:startup [-- --runs 5]
+ * Usage: npm run bench:startup [-- --runs 5] [--direct]
+ * --direct runs `node dist/src/server.js` (already built) instead of `npm start`, to separate the build check.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +12,10 @@ import path from 'node:path';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 const projectRoot = path.resolve(__dirname, '..');
+const direct = process.argv.includes('--direct');
+const command: [string, string[]] = direct
+  ? [process.execPath, ['dist/src/server.js']]
+  : ['npm', ['start', '--silent']];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -63,7 +68,7 @@ async function oneRun(): Promise<{ ms: number; serverRssMiB: number }> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-'));
   const started = performance.now();
-  const child = spawn('npm', ['start', '--silent'], {
+  const child = spawn(command[0], command[1], {
     cwd: projectRoot,
     env: {
       ...process.env,
@@ -99,7 +104,7 @@ async function main(): Promise<void> {
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   console.log(
-    `median of ${runs}: cold start ${median(results.map((r) => r.ms)).toFixed(0)} ms, ` +
+    `median of ${runs} (${direct ? 'node dist/src/server.js' : 'npm start'}): cold start ${median(results.map((r) => r.ms)).toFixed(0)} ms, ` +
       `RSS after start ${median(results.map((r) => r.serverRssMiB)).toFixed(1)} MiB`,
   );
 }

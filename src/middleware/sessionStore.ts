@@ -7,10 +7,17 @@ import type { SessionData } from 'express-session';
  * currently refuses (ImmutableField); drop this class once the engine accepts a no-op `_id` update.
  */
 export class SessionStore extends MongoStore {
+  private readonly ttlMs: number;
+
+  constructor(options: ConstructorParameters<typeof MongoStore>[0]) {
+    super(options);
+    this.ttlMs = (options.ttl ?? 1_209_600) * 1000;
+  }
+
   override set(sid: string, session: SessionData, callback?: (error?: unknown) => void): void {
     const expires = session.cookie?.expires
       ? new Date(session.cookie.expires)
-      : new Date(Date.now() + 8 * 3_600_000);
+      : new Date(Date.now() + this.ttlMs);
     this.collectionP
       .then((collection) =>
         collection.updateOne(
