@@ -1,5 +1,6 @@
 import type { Express, Router } from 'express';
 import mongoose from 'mongoose';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadConfig, type Config, type Environment } from '../../src/config';
@@ -22,6 +23,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   env?: Partial<Environment>;
+  /** Where the app's JSON log lines go (a level must be set in env.LOG_LEVEL to see any). */
+  logDestination?: DestinationStream;
   extraRouters?: Router[];
 }
 
@@ -41,7 +44,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const missingTranslations: string[] = [];
   const app = createApp({
     config,
-    logger: createLogger(config),
+    logger: createLogger(config, options.logDestination),
     extraRouters: options.extraRouters,
     onMissingTranslation: (lang, ns, key) => missingTranslations.push(`${lang}:${ns}:${key}`),
   });
