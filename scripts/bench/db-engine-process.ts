@@ -1,0 +1,80 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { ChildMessage, ChildRequest } from './db-engine-child';
+
+export interface EngineProcessOptions {
+  /** Directory for the engine's data; absent: in memory. */
+  dataDir?: string;
+  /** Directory where the child writes a V8 CPU profile when it stops. */
+  cpuProfileDir?: string;
+}
+
+export interface MemoryReport {
+  rss: number;
+  heapUsed: number;
+  external: number;
+}
+
+export interface EngineProcess {
+  uri: string;
+  pid: number;
+  memory(): Promise<MemoryReport>;
+  stop(): Promise<void>;
+}
+
+function nextMessage<T extends ChildMessage['type']>(
+  child: ChildProcess,
+  type: T,
+): Promise<Extract<ChildMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: ChildMessage): void => {
+      if (message.type === type) {
+        cleanup();
+        resolve(message as Extract<ChildMessage, { type: T }>);
+      } else if (message.type === 'failed') {
+        cleanup();
+        reject(new Error(`engine child failed: ${message.message}`));
+      }
+    };
+    const onExit = (code: number | null): void => {
+      cleanup();
+      reject(new Error(`engine child exited (code ${code}) before answering ${type}`));
+    };
+    const cleanup = (): void => {
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+  });
+}
+
+/** Forks the engine in a child Node process (TypeScript loaded through tsx) and waits for its URI. */
+export async function startEngineProcess(options: EngineProcessOptions = {}): Promise<EngineProcess> {
+  const execArgv = ['--import', 'tsx', '--expose-gc'];
+  if (options.cpuProfileDir) execArgv.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir);
+  const child = fork(path.join(__dirname, 'db-engine-child.ts'), options.dataDir ? [options.dataDir] : [], {
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const request = (message: ChildRequest): void => {
+    child.send(message);
+  };
+  const ready = await nextMessage(child, 'ready');
+  return {
+    uri: ready.uri,
+    pid: child.pid ?? 0,
+    async memory() {
+      const answer = nextMessage(child, 'memory');
+      request({ type: 'memory' });
+      const { rss, heapUsed, external } = await answer;
+      return { rss, heapUsed, external };
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      request({ type: 'stop' });
+      await exited;
+    },
+  };
+}
