@@ -11,6 +11,12 @@ function sessionFor(call: CommandCall) {
   if (!session || txnNumber === undefined) {
     throw new CommandError('InvalidOptions', `${call.name} must be run within a transaction`);
   }
+  if (session.txnNumber !== undefined && txnNumber < session.txnNumber) {
+    throw new CommandError(
+      'TransactionTooOld',
+      `txnNumber ${txnNumber} is less than last txnNumber ${session.txnNumber} seen in this session`,
+    );
+  }
   if (session.txnNumber !== txnNumber) {
     throw new CommandError(
       'NoSuchTransaction',

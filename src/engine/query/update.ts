@@ -145,6 +145,18 @@ export function buildUpsertDocument(
   } else {
     const modifier: Document = { ...spec.modifier };
     if (spec.setOnInsert) modifier.$set = { ...(modifier.$set as Document | undefined), ...spec.setOnInsert };
+    // mingo refuses any write to _id; on insert MongoDB accepts it when it agrees with the filter.
+    if (isPlainObject(modifier.$set) && '_id' in modifier.$set) {
+      const { _id, ...rest } = modifier.$set;
+      if ('_id' in seed && compareBson(seed._id, _id) !== 0) {
+        throw new CommandError(
+          'ImmutableField',
+          "Performing an update on the path '_id' would modify the immutable field '_id'",
+        );
+      }
+      seed._id = _id;
+      modifier.$set = rest;
+    }
     doc = Object.keys(modifier).length > 0 ? runMingo(seed, modifier, {}, arrayFilters, options).doc : seed;
   }
   if (!('_id' in doc)) doc._id = new ObjectId();

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { deserialize, serialize, type Document } from 'bson';
+import { Binary, deserialize, serialize, UUID, type Document } from 'bson';
 import { startEngine, type RunningEngine } from '../../../src/engine/index';
 
 let engine: RunningEngine;
@@ -110,5 +110,44 @@ describe('wire protocol over a raw socket', () => {
     quiet.writeUInt32LE(2, 16);
     const { replies } = await exchange(Buffer.concat([quiet, opMsg({ buildInfo: 1, $db: 'admin' })]), 1);
     expect(msgBody(replies[0]).version).toBe('7.0.0');
+  });
+
+  it('aborts the older transaction when a newer txnNumber starts one', async () => {
+    const lsid = { id: new Binary(new UUID().toBinary().buffer, 4) };
+    const txn = (n: number, extra: Document) => ({ lsid, txnNumber: n, autocommit: false, ...extra });
+    const run = async (command: Document) => msgBody((await exchange(opMsg(command))).replies[0]);
+    await run({ insert: 'older', documents: [{ a: 1 }], $db: 'raw', ...txn(1, { startTransaction: true }) });
+    await run({ insert: 'older', documents: [{ a: 2 }], $db: 'raw', ...txn(2, { startTransaction: true }) });
+    expect(await run({ commitTransaction: 1, $db: 'admin', ...txn(1, {}) })).toMatchObject({
+      ok: 0,
+      code: 225,
+    });
+    expect(await run({ commitTransaction: 1, $db: 'admin', ...txn(2, {}) })).toEqual({ ok: 1 });
+    expect(await run({ commitTransaction: 1, $db: 'admin', ...txn(2, {}) })).toEqual({ ok: 1 });
+    expect(await run({ abortTransaction: 1, $db: 'admin', ...txn(2, {}) })).toMatchObject({
+      ok: 0,
+      code: 256,
+    });
+    expect(await run({ insert: 'older', documents: [{}], $db: 'raw', ...txn(3, {}) })).toMatchObject({
+      ok: 0,
+      code: 251,
+      errorLabels: ['TransientTransactionError'],
+    });
+    const found = await run({ find: 'older', projection: { _id: 0 }, $db: 'raw' });
+    expect(found.cursor.firstBatch).toEqual([{ a: 2 }]);
+  });
+
+  it('accepts documents in a kind-1 document sequence', async () => {
+    const body = Buffer.from(serialize({ insert: 'seq', $db: 'raw' }));
+    const docs = [{ _id: 1 }, { _id: 2 }].map((doc) => Buffer.from(serialize(doc)));
+    const payload = Buffer.concat([Buffer.from('documents\0'), ...docs]);
+    const size = Buffer.alloc(4);
+    size.writeInt32LE(payload.length + 4);
+    const head = Buffer.alloc(21);
+    const length = 21 + body.length + 1 + 4 + payload.length;
+    head.writeInt32LE(length, 0);
+    head.writeInt32LE(2013, 12);
+    const message = Buffer.concat([head, body, Buffer.from([1]), size, payload]);
+    expect(msgBody((await exchange(message)).replies[0])).toEqual({ n: 2, ok: 1 });
   });
 });
