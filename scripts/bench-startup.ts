@@ -2,6 +2,7 @@
  * Cold start of `npm start` to the first 200 on `/`, five times on a fresh data directory each time,
  * with the resident memory of the server process once it answers.
  * Usage: npm run bench:startup [-- --runs 5] [--direct]
+ * --reuse-data keeps one data directory for every run, so only the first start loads the demo data.
  * --direct runs `node dist/src/server.js` (already built) instead of `npm start`, to separate the build check.
  */
 import { spawn } from 'node:child_process';
@@ -13,6 +14,8 @@ import path from 'node:path';
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 const projectRoot = path.resolve(__dirname, '..');
 const direct = process.argv.includes('--direct');
+const reuseData = process.argv.includes('--reuse-data');
+const sharedDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-'));
 const command: [string, string[]] = direct
   ? [process.execPath, ['dist/src/server.js']]
   : ['npm', ['start', '--silent']];
@@ -66,7 +69,7 @@ async function waitFor200(url: string, deadline: number): Promise<void> {
 
 async function oneRun(): Promise<{ ms: number; serverRssMiB: number }> {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-'));
+  const dataDir = reuseData ? sharedDataDir : fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-'));
   const started = performance.now();
   const child = spawn(command[0], command[1], {
     cwd: projectRoot,
@@ -89,7 +92,7 @@ async function oneRun(): Promise<{ ms: number; serverRssMiB: number }> {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     process.kill(-(child.pid ?? 0), 'SIGTERM');
     await exited;
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!reuseData) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -102,9 +105,10 @@ async function main(): Promise<void> {
       `run ${run}: first 200 after ${result.ms.toFixed(0)} ms, server RSS ${result.serverRssMiB.toFixed(1)} MiB`,
     );
   }
+  fs.rmSync(sharedDataDir, { recursive: true, force: true });
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   console.log(
-    `median of ${runs} (${direct ? 'node dist/src/server.js' : 'npm start'}): cold start ${median(results.map((r) => r.ms)).toFixed(0)} ms, ` +
+    `median of ${runs} (${direct ? 'node dist/src/server.js' : 'npm start'}, ${reuseData ? 'same data directory' : 'fresh data directory each run'}): cold start ${median(results.map((r) => r.ms)).toFixed(0)} ms, ` +
       `RSS after start ${median(results.map((r) => r.serverRssMiB)).toFixed(1)} MiB`,
   );
 }

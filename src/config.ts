@@ -25,6 +25,7 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   MAIL_FROM: z.string().default('Accord Registry <no-reply@localhost>'),
   SMTP_URL: optionalString,
+  SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
 });
 
 export type Environment = z.input<typeof environmentSchema>;
@@ -44,6 +45,8 @@ export interface Config {
   readonly logLevel: string;
   readonly shutdownTimeoutMs: number;
   readonly mail: { readonly from: string; readonly smtpUrl: string | undefined };
+  /** Load the real signatories and demo pledges into an empty registry at start (not in production by default). */
+  readonly seedDemoData: boolean;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +88,7 @@ export function loadConfig(source: NodeJS.ProcessEnv | Environment = process.env
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     mail: Object.freeze({ from: env.MAIL_FROM, smtpUrl: env.SMTP_URL }),
+    seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : !isProduction,
   });
 }
 

@@ -3,6 +3,7 @@ import { ConfigError, configWarnings, loadConfig } from './config';
 import { connectDatabase } from './db';
 import { listen } from './httpServer';
 import { createLogger } from './logger';
+import { prepareData } from './startup/prepareData';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   for (const warning of configWarnings(config)) logger.warn(`!!! ${warning} !!!`);
 
   const database = await connectDatabase(config, logger);
+  await prepareData(config, logger);
   const app = createApp({ config, logger });
   const running = await listen(app, config.port, config.host);
   const url = config.baseUrl ?? `http://localhost:${running.port}`;

@@ -32,6 +32,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('seeds demo data by default except in production, unless told otherwise', () => {
+    expect(loadConfig({}).seedDemoData).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret }).seedDemoData).toBe(false);
+    expect(loadConfig({ SEED_DEMO_DATA: 'false' }).seedDemoData).toBe(false);
+    expect(() => loadConfig({ SEED_DEMO_DATA: 'yes' })).toThrow(/SEED_DEMO_DATA/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ MONGODB_URI: '', BASE_URL: '' }).mongodbUri).toBeUndefined();
   });

@@ -30,6 +30,7 @@ describe('graceful shutdown of src/server.ts', () => {
         env: {
           ...process.env,
           NODE_ENV: 'test',
+          SEED_DEMO_DATA: 'false',
           PORT: '0',
           HOST: '127.0.0.1',
           MONGODB_URI: engine.uri,

@@ -1,0 +1,14 @@
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { loadReferenceData } from '../reference/loadReferenceData';
+import { describeSeed, seedOnFirstStart } from '../seed';
+
+/** Reference data on every start (idempotent); the demo registry only into an empty one, when enabled. */
+export async function prepareData(config: Pick<Config, 'seedDemoData'>, logger: Logger): Promise<void> {
+  if (!config.seedDemoData) {
+    await loadReferenceData();
+    return;
+  }
+  const report = await seedOnFirstStart();
+  for (const line of describeSeed(report)) logger.info(`seed: ${line}`);
+}
