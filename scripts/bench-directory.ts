@@ -1,0 +1,231 @@
+/**
+ * Directory speed against a same-size static page: for each size, the real app (createApp, production
+ * settings) serves N synthetic organisations from an in-memory engine in one process, a plain Express
+ * route serves a captured copy of the filtered page in another, and autocannon loads each on loopback.
+ * Usage: npm run bench:directory [-- --sizes 10000,100000 --duration 10 --connections 32
+ *        --warmup 500 --gzip --profile --only filtered,search]
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { fetchPage, runLoad, type LoadOptions, type LoadResult } from './bench/autocannon-load';
+import { summariseCpuProfile } from './bench/cpu-profile-summary';
+import { directoryTargets, judge, type DirectoryTarget } from './bench/directory-targets';
+import {
+  startHttpServerProcess,
+  type HttpServerProcess,
+  type ServerMemory,
+} from './bench/http-server-process';
+import { fixed, formatTable, mebibytes, type Cell } from './bench/report-table';
+
+const argumentsSchema = z.object({
+  sizes: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'a comma-separated list of whole numbers')
+    .transform((list) => list.split(',').map(Number))
+    .pipe(z.array(z.number().int().min(1).max(1_000_000))),
+  duration: z.coerce.number().int().min(1).max(300),
+  connections: z.coerce.number().int().min(1).max(1_000),
+  warmup: z.coerce.number().int().min(0).max(100_000),
+  gzip: z.boolean(),
+  profile: z.boolean(),
+  only: z.string().optional(),
+});
+type Arguments = z.infer<typeof argumentsSchema>;
+
+function readArguments(): Arguments {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '10000' },
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '32' },
+      warmup: { type: 'string', default: '500' },
+      gzip: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      only: { type: 'string' },
+    },
+  });
+  const parsed = argumentsSchema.safeParse(values);
+  if (!parsed.success) {
+    throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+  }
+  return parsed.data;
+}
+
+interface Measured {
+  name: string;
+  path: string;
+  bytes: number;
+  coldMs: number;
+  load: LoadResult;
+  memory: ServerMemory;
+}
+
+// Express reads NODE_ENV itself (view cache, error pages), so the processes get it, not just the config.
+const productionEnv = { ...process.env, NODE_ENV: 'production' };
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const loadAverage = (): string =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+
+async function measure(
+  server: HttpServerProcess,
+  target: DirectoryTarget,
+  options: LoadOptions,
+  profileDir: string | null,
+): Promise<Omit<Measured, 'bytes' | 'coldMs'>> {
+  log(`  loading ${target.name} ${target.path}`);
+  if (profileDir) await server.startProfile();
+  const load = await runLoad(`${server.baseUrl}${target.path}`, options);
+  if (profileDir) {
+    const file = path.join(profileDir, `${target.name}.cpuprofile`);
+    await server.stopProfile(file);
+    log(`\n${summariseCpuProfile(file)}\n`);
+  }
+  return { name: target.name, path: target.path, load, memory: await server.memory() };
+}
+
+async function checkedPage(
+  server: HttpServerProcess,
+  target: DirectoryTarget,
+  headers: Record<string, string>,
+) {
+  const page = await fetchPage(`${server.baseUrl}${target.path}`, headers);
+  if (page.status !== 200) throw new Error(`${target.path} answered ${page.status}, not 200`);
+  if (target.mustContain && !page.body.includes(target.mustContain)) {
+    throw new Error(`${target.path} does not contain "${target.mustContain}"`);
+  }
+  return page;
+}
+
+async function measureBaseline(html: string, options: LoadOptions, runs: number): Promise<Measured[]> {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'accord-bench-')), 'page.html');
+  writeFileSync(file, html);
+  const server = await startHttpServerProcess(path.join(__dirname, 'bench', 'baseline-child.ts'), {
+    args: [file],
+    env: productionEnv,
+  });
+  try {
+    const results: Measured[] = [];
+    for (let run = 1; run <= runs; run += 1) {
+      const target = { name: run === 1 ? 'baseline' : `baseline #${run}`, path: '/baseline' };
+      results.push({
+        ...(await measure(server, target, options, null)),
+        bytes: Buffer.byteLength(html),
+        coldMs: 0,
+      });
+    }
+    return results;
+  } finally {
+    await server.stop();
+  }
+}
+
+function averageLoad(results: LoadResult[]): LoadResult {
+  const mean = (pick: (r: LoadResult) => number) =>
+    results.reduce((sum, r) => sum + pick(r), 0) / results.length;
+  return {
+    requestsPerSecond: mean((r) => r.requestsPerSecond),
+    p50Ms: mean((r) => r.p50Ms),
+    p99Ms: mean((r) => r.p99Ms),
+    requests: mean((r) => r.requests),
+  };
+}
+
+function report(size: number, baselines: Measured[], targets: Measured[]): string {
+  const reference = averageLoad(baselines.map((b) => b.load));
+  const rows: Cell[][] = [...baselines, ...targets].map((m) => {
+    const isBaseline = baselines.includes(m);
+    const verdict = judge(size, m.load, reference);
+    return [
+      m.name,
+      m.bytes,
+      Math.round(m.load.requestsPerSecond),
+      m.load.p50Ms,
+      m.load.p99Ms,
+      fixed(verdict.ratio, 2),
+      fixed(verdict.p99Ratio, 2),
+      `${mebibytes(m.memory.rss)} / ${mebibytes(m.memory.heapUsed)}`,
+      isBaseline ? '' : m.coldMs.toFixed(0),
+      isBaseline ? '' : `${verdict.pass ? 'PASS' : 'FAIL'} (${verdict.rule})`,
+    ];
+  });
+  return formatTable(
+    [
+      'target',
+      'bytes',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'ratio',
+      'p99/base',
+      'RSS / heapUsed',
+      'cold ms',
+      'target',
+    ],
+    rows,
+  );
+}
+
+async function benchSize(size: number, args: Arguments, options: LoadOptions): Promise<void> {
+  log(`\n== ${size} organisations (load average ${loadAverage()}) ==`);
+  const app = await startHttpServerProcess(path.join(__dirname, 'bench', 'directory-app-child.ts'), {
+    args: [String(size)],
+    env: productionEnv,
+    nodeFlags: ['--max-old-space-size=8192'],
+    onProgress: (text) => log(`  ${text}`),
+  });
+  try {
+    const profileDir = args.profile ? mkdtempSync(path.join(os.tmpdir(), `accord-profile-${size}-`)) : null;
+    const wanted = args.only?.split(',');
+    const targets = directoryTargets(String(app.facts.sampleSlug)).filter(
+      (t) => !wanted || wanted.includes(t.name),
+    );
+    const [first] = targets;
+    if (!first) throw new Error(`--only ${args.only} selects no target`);
+    const pages = [];
+    for (const target of targets) pages.push(await checkedPage(app, target, options.headers ?? {}));
+    const baselines = await measureBaseline(pages[0]?.body ?? '', options, 2);
+    const measured: Measured[] = [];
+    for (const [index, target] of targets.entries()) {
+      const page = pages[index];
+      measured.push({
+        ...(await measure(app, target, options, profileDir)),
+        bytes: page?.bytes ?? 0,
+        coldMs: page?.ms ?? 0,
+      });
+    }
+    const { seedSeconds, createAppSeconds } = app.facts;
+    console.log(
+      `\n${size} organisations: seeded in ${seedSeconds} s, app built in ${createAppSeconds} s; ` +
+        `${args.connections} connections, ${args.duration} s per target after ${args.warmup} warm-up requests` +
+        `${args.gzip ? ', gzip' : ''}; baseline = static copy of "${first.name}" (mean of ${baselines.length} runs); ` +
+        `load average now ${loadAverage()}`,
+    );
+    console.log(report(size, baselines, measured));
+    if (profileDir) console.log(`CPU profiles in ${profileDir}`);
+  } finally {
+    await app.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const args = readArguments();
+  const options: LoadOptions = {
+    connections: args.connections,
+    durationSeconds: args.duration,
+    warmupRequests: args.warmup,
+    headers: args.gzip ? { 'accept-encoding': 'gzip' } : undefined,
+  };
+  for (const size of args.sizes) await benchSize(size, args, options);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:directory failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

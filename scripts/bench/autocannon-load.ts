@@ -1,0 +1,77 @@
+import autocannon from 'autocannon';
+
+export interface LoadOptions {
+  connections: number;
+  durationSeconds: number;
+  /** Requests sent (and checked) before measuring, so caches, JIT and pools are warm. */
+  warmupRequests: number;
+  headers?: Record<string, string>;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+}
+
+/** Any non-2xx answer or connection error makes a benchmark meaningless; this says which ones. */
+export class LoadError extends Error {
+  override name = 'LoadError';
+}
+
+function checkClean(url: string, phase: string, result: autocannon.Result): void {
+  if (result.non2xx === 0 && result.errors === 0 && result.timeouts === 0) return;
+  const codes = Object.entries(result.statusCodeStats ?? {})
+    .map(([code, stats]) => `${code}×${stats.count ?? 0}`)
+    .join(', ');
+  throw new LoadError(
+    `${url} (${phase}): ${result.non2xx} non-2xx responses, ${result.errors} errors, ` +
+      `${result.timeouts} timeouts [status codes: ${codes}]`,
+  );
+}
+
+/** Warms the URL up, then measures it for a fixed duration on `connections` keep-alive connections. */
+export async function runLoad(url: string, options: LoadOptions): Promise<LoadResult> {
+  if (options.warmupRequests > 0) {
+    const warmup = await autocannon({
+      url,
+      connections: options.connections,
+      amount: options.warmupRequests,
+      headers: options.headers,
+    });
+    checkClean(url, 'warm-up', warmup);
+  }
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    headers: options.headers,
+  });
+  checkClean(url, 'measurement', result);
+  return {
+    requestsPerSecond: result.requests.total / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+  };
+}
+
+export interface FetchedPage {
+  status: number;
+  /** Bytes of the body as served without compression. */
+  bytes: number;
+  body: string;
+  contentType: string;
+  ms: number;
+}
+
+/** One request, for sizing a page and checking it before it is put under load. */
+export async function fetchPage(url: string, headers: Record<string, string> = {}): Promise<FetchedPage> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { 'accept-encoding': 'identity', ...headers } });
+  const raw = Buffer.from(await response.arrayBuffer());
+  const ms = performance.now() - started;
+  const contentType = response.headers.get('content-type') ?? '';
+  return { status: response.status, bytes: raw.length, body: raw.toString('utf8'), contentType, ms };
+}

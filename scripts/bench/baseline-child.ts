@@ -1,0 +1,29 @@
+/**
+ * The baseline: a plain Express 5 route answering a fixed HTML string, with the app's compression
+ * middleware, in its own process like the app under test. The string is a captured copy of the page it
+ * stands for, so it has the same size and compresses alike.
+ * Usage (through fork): baseline-child.ts HTML_FILE
+ */
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import { listen } from '../../src/httpServer';
+import { setUpCompression } from '../../src/middleware/compression';
+import { runHttpChild } from './http-server-child';
+
+runHttpChild(async () => {
+  const file = process.argv[2];
+  if (!file) throw new Error('baseline-child needs the file holding the HTML to serve');
+  const html = readFileSync(file, 'utf8');
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(setUpCompression());
+  app.get('/baseline', (_req, res) => {
+    res.type('html').send(html);
+  });
+  const running = await listen(app, 0, '127.0.0.1');
+  return {
+    port: running.port,
+    facts: { bytes: Buffer.byteLength(html) },
+    close: () => running.close(1_000),
+  };
+});

@@ -1,0 +1,84 @@
+/**
+ * The child side of a benchmarked HTTP server: the server runs in its own process so that it and the
+ * load generator do not share an event loop (one core each). Over IPC the child reports its port and
+ * facts about itself, answers memory requests, records a CPU profile between two requests, and stops.
+ */
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+
+export type HttpChildRequest =
+  { type: 'memory' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string } | { type: 'stop' };
+
+export type HttpChildMessage =
+  | { type: 'ready'; port: number; facts: Record<string, string | number> }
+  | { type: 'memory'; rss: number; heapUsed: number }
+  | { type: 'profile-started' }
+  | { type: 'profile-stopped'; file: string }
+  | { type: 'progress'; text: string }
+  | { type: 'failed'; message: string };
+
+export interface ServedByChild {
+  port: number;
+  /** Anything the parent should know: timings, sample slugs, sizes. */
+  facts: Record<string, string | number>;
+  close(): Promise<void>;
+}
+
+function send(message: HttpChildMessage): void {
+  process.send?.(message);
+}
+
+export function reportProgress(text: string): void {
+  send({ type: 'progress', text });
+}
+
+function isRequest(value: unknown): value is HttpChildRequest {
+  return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string';
+}
+
+function measureMemory(): HttpChildMessage {
+  // With --expose-gc, collect first so heapUsed reflects live data rather than garbage awaiting collection.
+  const gc: unknown = Reflect.get(globalThis, 'gc');
+  if (typeof gc === 'function') gc();
+  const usage = process.memoryUsage();
+  return { type: 'memory', rss: usage.rss, heapUsed: usage.heapUsed };
+}
+
+async function handle(request: HttpChildRequest, served: ServedByChild, profiler: Session): Promise<void> {
+  switch (request.type) {
+    case 'memory':
+      return send(measureMemory());
+    case 'profile-start':
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+      return send({ type: 'profile-started' });
+    case 'profile-stop': {
+      const { profile } = await profiler.post('Profiler.stop');
+      await writeFile(request.file, JSON.stringify(profile));
+      return send({ type: 'profile-stopped', file: request.file });
+    }
+    case 'stop':
+      await served.close();
+      process.exit(0);
+  }
+}
+
+/** Starts the server with `start`, then serves the parent's requests until told to stop. */
+export function runHttpChild(start: () => Promise<ServedByChild>): void {
+  const fail = (error: unknown): never => {
+    send({
+      type: 'failed',
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    process.exit(1);
+  };
+  process.on('disconnect', () => process.exit(0));
+  start().then((served) => {
+    const profiler = new Session();
+    profiler.connect();
+    process.on('message', (request: unknown) => {
+      if (isRequest(request)) handle(request, served, profiler).catch(fail);
+    });
+    send({ type: 'ready', port: served.port, facts: served.facts });
+  }, fail);
+}
