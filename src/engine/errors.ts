@@ -32,6 +32,7 @@ export const ErrorCodes = {
   ProtocolError: 17,
   InvalidBSON: 22,
   ConversionFailure: 241,
+  MergeStageNoMatchingDocument: 13113,
   Unauthorized: 13,
   ConflictingOperationInProgress: 117,
   QueryPlanKilled: 175,

@@ -2,44 +2,33 @@ import { Long, type Document } from 'bson';
 import { CommandError } from '../errors';
 import { parsePipeline, runPipeline } from '../query/aggregate';
 import { isPlainObject } from '../query/paths';
-import type { ReadView, WriteTxn } from '../storage/api';
+import type { ReadView } from '../storage/api';
 import { collectionArg } from './args';
 import { cursorOptions, firstBatchReply } from './cursor-reply';
-import { prepareForInsert } from './insert';
+import { collationArg } from './find-request';
 import type { CommandCall, CommandSpec } from './types';
+import { writeMerge, writeOut } from './write-stages';
 
-function outTarget(stage: Document, db: string): string {
-  const out = stage.$out;
-  if (typeof out === 'string') return `${db}.${out}`;
-  if (isPlainObject(out) && typeof out.coll === 'string')
-    return `${typeof out.db === 'string' ? out.db : db}.${out.coll}`;
-  throw new CommandError('BadValue', '$out must name a collection');
-}
+const WRITE_STAGES = ['$out', '$merge'];
 
-function writeOut(txn: WriteTxn, target: string, results: Iterator<Document>): void {
-  const docs: Document[] = [];
-  for (let step = results.next(); !step.done; step = results.next()) docs.push(step.value);
-  if (txn.getCollection(target)) txn.dropCollection(target);
-  txn.createCollection(target, {});
-  for (const doc of docs) txn.insert(target, prepareForInsert(doc));
-}
-
-async function runWithOut(
+/** Runs a pipeline ending in $out or $merge in one transaction (the session's, or its own). */
+async function runWritingPipeline(
   call: CommandCall,
   collection: string,
   pipeline: Document[],
-  target: string,
 ): Promise<Document> {
-  const ns = `${call.db}.${collection}`;
+  const stage = pipeline[pipeline.length - 1];
   const txn = call.txn ?? call.state.storage.begin();
   try {
-    writeOut(txn, target, runPipeline(txn, call.db, collection, pipeline));
+    const results = runPipeline(txn, call.db, collection, pipeline.slice(0, -1), collationArg(call.body));
+    if ('$out' in stage) writeOut(txn, stage, call.db, results);
+    else writeMerge(txn, stage, call.db, results);
     if (!call.txn) await txn.commit();
   } catch (error) {
     if (!call.txn && txn.active) txn.abort();
     throw error;
   }
-  return { cursor: { firstBatch: [], id: Long.ZERO, ns }, ok: 1 };
+  return { cursor: { firstBatch: [], id: Long.ZERO, ns: `${call.db}.${collection}` }, ok: 1 };
 }
 
 export const aggregate: CommandSpec = {
@@ -58,16 +47,16 @@ export const aggregate: CommandSpec = {
         "The 'cursor' option is required, except for aggregate with the explain argument",
       );
     }
-    const last = pipeline[pipeline.length - 1];
-    if (pipeline.some((stage) => '$merge' in stage)) {
-      throw new CommandError('NotImplemented', '$merge is not supported by this engine; use $out');
+    const writeAt = pipeline.findIndex((stage) => WRITE_STAGES.some((name) => name in stage));
+    if (writeAt >= 0 && writeAt !== pipeline.length - 1) {
+      throw new CommandError(
+        'Location40324',
+        `${Object.keys(pipeline[writeAt])[0]} can only be the final stage in the pipeline`,
+      );
     }
-    if (last && '$out' in last)
-      return runWithOut(call, collection, pipeline.slice(0, -1), outTarget(last, call.db));
-    if (pipeline.some((stage) => '$out' in stage))
-      throw new CommandError('Location40324', '$out can only be the final stage in the pipeline');
+    if (writeAt >= 0) return runWritingPipeline(call, collection, pipeline);
     const view: ReadView = call.txn ?? call.state.storage.read();
-    const results = runPipeline(view, call.db, collection, pipeline);
+    const results = runPipeline(view, call.db, collection, pipeline, collationArg(call.body));
     return firstBatchReply(call, `${call.db}.${collection}`, results, cursorOptions(call.body));
   },
 };

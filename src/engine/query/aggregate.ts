@@ -7,6 +7,7 @@ import { asBadValue } from './errors';
 import { compileFilter } from './matcher';
 import { mingoOptions } from './mingo-context';
 import { isPlainObject } from './paths';
+import type { CollationSpec } from './sort';
 
 /** Stages that never mutate their input documents, so stored documents can be fed to them uncloned. */
 const NON_MUTATING = new Set([
@@ -59,9 +60,11 @@ export function runPipeline(
   db: string,
   collection: string,
   pipeline: Document[],
+  collation?: CollationSpec,
 ): Iterator<Document> {
   const foreign = new Map<string, Document[]>();
   const options = mingoOptions({
+    collation,
     collectionResolver: (name: string) => {
       let docs = foreign.get(name);
       if (!docs) foreign.set(name, (docs = Array.from(cloned(collectionDocs(view, `${db}.${name}`)))));

@@ -8,6 +8,8 @@ import * as windowOperators from 'mingo/operators/window';
 import type { CollectionResolver, Options, PipelineOperator, QueryOperator } from 'mingo/types';
 import { CommandError } from '../errors';
 import { comparisonOperators } from './comparison-ops';
+import type { CollationSpec } from './sort';
+import { sortStage } from './sort-stage';
 import { typeExpressionOperators, typeQueryOperators } from './type-ops';
 
 function unsupported(what: string): () => never {
@@ -30,7 +32,7 @@ const unsupportedStages: Record<string, PipelineOperator> = Object.fromEntries(
 const ENGINE_CONTEXT = Context.init({
   accumulator: accumulatorOperators as never,
   expression: { ...expressionOperators, ...typeExpressionOperators } as never,
-  pipeline: { ...pipelineOperators, ...unsupportedStages } as never,
+  pipeline: { ...pipelineOperators, ...sortStage, ...unsupportedStages } as never,
   projection: projectionOperators as never,
   query: {
     ...queryOperators,
@@ -43,11 +45,13 @@ const ENGINE_CONTEXT = Context.init({
 
 export interface MingoExtras {
   collectionResolver?: CollectionResolver;
+  collation?: CollationSpec;
   variables?: Record<string, unknown>;
 }
 
-export function mingoOptions(extras: MingoExtras = {}): Options {
+export function mingoOptions({ collation, ...extras }: MingoExtras = {}): Options {
   return {
+    collation: collation as Options['collation'],
     idKey: '_id',
     processingMode: ProcessingMode.CLONE_OFF,
     useStrictMode: true,

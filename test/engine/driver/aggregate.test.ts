@@ -1,0 +1,95 @@
+import { Decimal128, ObjectId } from 'mongodb';
+import { closeFixture, openFixture, type EngineFixture } from './fixture';
+
+let fixture: EngineFixture;
+beforeAll(async () => {
+  fixture = await openFixture();
+});
+afterAll(() => closeFixture(fixture));
+
+describe('aggregate', () => {
+  it('sorts in BSON order inside pipelines and groups by ObjectId', async () => {
+    const c = fixture.client.db('agg').collection<{ v: unknown; owner?: ObjectId }>('mixed');
+    const owner = new ObjectId();
+    await c.insertMany([
+      { v: 'a' },
+      { v: Decimal128.fromString('2.5'), owner },
+      { v: null, owner },
+      { v: 1 },
+    ]);
+    const sorted = await c.aggregate([{ $sort: { v: 1 } }, { $project: { _id: 0, v: 1 } }]).toArray();
+    expect(sorted.map((d) => String(d.v))).toEqual(['null', '1', '2.5', 'a']);
+    const grouped = await c
+      .aggregate([{ $match: { owner: { $exists: true } } }, { $group: { _id: '$owner', n: { $sum: 1 } } }])
+      .toArray();
+    expect(grouped).toEqual([{ _id: owner, n: 2 }]);
+  });
+
+  it('counts documents the way countDocuments asks', async () => {
+    const c = fixture.client.db('agg').collection('counted');
+    await c.insertMany(Array.from({ length: 30 }, (_, i) => ({ i })));
+    expect(await c.countDocuments({ i: { $gte: 10 } }, { skip: 5, limit: 10 })).toBe(10);
+  });
+
+  it('merges results into another collection', async () => {
+    const db = fixture.client.db('agg');
+    await db.collection('totals').insertMany([{ _id: 'x', total: 1, keep: true }] as never[]);
+    await db.collection('sales').insertMany([
+      { item: 'x', qty: 2 },
+      { item: 'x', qty: 3 },
+      { item: 'y', qty: 4 },
+    ]);
+    await db
+      .collection('sales')
+      .aggregate([{ $group: { _id: '$item', total: { $sum: '$qty' } } }, { $merge: { into: 'totals' } }])
+      .toArray();
+    const totals = await db.collection('totals').find({}).sort({ _id: 1 }).toArray();
+    expect(totals).toEqual([
+      { _id: 'x', total: 5, keep: true },
+      { _id: 'y', total: 4 },
+    ]);
+    await expect(
+      db
+        .collection('sales')
+        .aggregate([{ $merge: { into: 'totals', whenMatched: 'fail' } }, { $match: {} }])
+        .toArray(),
+    ).rejects.toMatchObject({ code: 40324 });
+  });
+
+  it('joins with $unionWith and $graphLookup across collections', async () => {
+    const db = fixture.client.db('agg');
+    await db.collection('staff').insertMany([
+      { _id: 1, name: 'A', boss: null },
+      { _id: 2, name: 'B', boss: 1 },
+      { _id: 3, name: 'C', boss: 2 },
+    ] as never[]);
+    const chain = await db
+      .collection('staff')
+      .aggregate([
+        { $match: { _id: 3 } },
+        {
+          $graphLookup: {
+            from: 'staff',
+            startWith: '$boss',
+            connectFromField: 'boss',
+            connectToField: '_id',
+            as: 'chain',
+          },
+        },
+        { $project: { n: { $size: '$chain' } } },
+      ])
+      .toArray();
+    expect(chain).toEqual([{ _id: 3, n: 2 }]);
+    const union = await db
+      .collection('staff')
+      .aggregate([{ $unionWith: 'sales' }, { $count: 'n' }])
+      .toArray();
+    expect(union).toEqual([{ n: 6 }]);
+  });
+
+  it('reports pipeline errors as command errors', async () => {
+    const c = fixture.client.db('agg').collection('counted');
+    await expect(c.aggregate([{ $frob: {} }]).toArray()).rejects.toMatchObject({ ok: 0 });
+    await expect(c.aggregate([{ $geoNear: {} }]).toArray()).rejects.toMatchObject({ code: 238 });
+  });
+});
