@@ -80,18 +80,26 @@ async function oneRun(): Promise<{ ms: number; serverRssMiB: number }> {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   });
   try {
-    await waitFor200(`http://127.0.0.1:${port}/`, Date.now() + 120_000);
+    const exitedEarly = new Promise<never>((_resolve, reject) =>
+      child.once('exit', (code) =>
+        reject(new Error(`${command[0]} exited with code ${code} before serving`)),
+      ),
+    );
+    exitedEarly.catch(() => undefined);
+    await Promise.race([waitFor200(`http://127.0.0.1:${port}/`, Date.now() + 120_000), exitedEarly]);
     const ms = performance.now() - started;
     const processes = treeRssMiB(child.pid ?? 0);
     return { ms, serverRssMiB: Math.max(...processes.map((p) => p.rssMiB)) };
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    process.kill(-(child.pid ?? 0), 'SIGTERM');
-    await exited;
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-(child.pid ?? 0), 'SIGTERM');
+      await exited;
+    }
     if (!reuseData) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
