@@ -1,9 +1,53 @@
 import { Router } from 'express';
+import { INITIATIVES } from '../../reference/initiatives';
+import { sendCachedPage } from '../directory/cachedPage';
+import { countryName, flagOf, formatDate, formatNumber } from '../directory/labels';
+import { directoryUrl } from '../directory/query';
+import type { DirectoryDependencies } from '../directory/routes';
+import { newestMembers } from '../directory/search';
 
-export function homeRoutes(): Router {
+const NEWEST_SHOWN = 6;
+
+/** The home page with live figures from the directory's read model. */
+export function homeRoutes({ readModel, cache }: DirectoryDependencies): Router {
   const router = Router();
-  router.get('/', (req, res) => {
-    res.render('home/index', { title: req.t('home.title') });
+  router.get('/', async (req, res) => {
+    const snapshot = await readModel.current();
+    const { language: lang, t } = req;
+    const context = { cache, version: snapshot.token, changedAt: snapshot.changedAt, key: 'home' };
+    await sendCachedPage(req, res, context, () => ({
+      view: 'home/index',
+      locals: {
+        title: t('home.title'),
+        totals: {
+          signatories: formatNumber(snapshot.entries.length, lang),
+          countries: formatNumber(snapshot.countryCount, lang),
+        },
+        initiatives: INITIATIVES.map((initiative) => {
+          const slug = initiative.slug as 'tech-accord' | 'paris-call';
+          const count = snapshot.countsByInitiative[slug];
+          return {
+            slug,
+            name: initiative.name[lang],
+            count: t('directory:home.signatories', { count, formatted: formatNumber(count, lang) }),
+            directoryUrl: directoryUrl({
+              filters: { initiative: slug },
+              sort: 'name',
+              order: 'asc',
+              page: 1,
+              size: 20,
+            }),
+          };
+        }),
+        newest: newestMembers(snapshot, NEWEST_SHOWN).map((entry) => ({
+          name: entry.name,
+          url: `/signatories/${entry.slug}`,
+          flag: flagOf(entry.country),
+          country: countryName(entry.country, lang, t),
+          joined: formatDate(entry.firstJoinedAt, lang),
+        })),
+      },
+    }));
   });
   return router;
 }

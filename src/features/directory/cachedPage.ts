@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import createError from 'http-errors';
+import type { RenderCache } from './renderCache';
+
+export interface PageToRender {
+  view: string;
+  locals: Record<string, unknown>;
+}
+
+/** What a page builder decides: render a view, send the reader elsewhere, or there is no such page. */
+export type PageOutcome = PageToRender | { redirect: string } | null;
+
+export interface CachedPageContext {
+  cache: RenderCache;
+  /** The registry version the page was built from. */
+  version: string;
+  changedAt: Date;
+  /** What, besides version and language, the page depends on (the canonical query, a slug). */
+  key: string;
+}
+
+/** Only pages nobody is signed in to, with no one-off message, are the same for everyone. */
+function isSharedPage(res: Response): boolean {
+  return !res.locals.currentUser && res.locals.flashMessages.length === 0;
+}
+
+function renderToString(res: Response, page: PageToRender): Promise<string> {
+  return new Promise((resolve, reject) =>
+    res.render(page.view, page.locals, (error: Error | null, html?: string) =>
+      error ? reject(error) : resolve(html ?? ''),
+    ),
+  );
+}
+
+/**
+ * Anonymous pages get a weak ETag from (registry version, language, key) and a Last-Modified from the
+ * version's time: a matching If-None-Match is answered 304 before any work, and a rendered page is kept
+ * in the LRU cache until the version changes.
+ */
+export async function sendCachedPage(
+  req: Request,
+  res: Response,
+  context: CachedPageContext,
+  build: () => PageOutcome | Promise<PageOutcome>,
+): Promise<void> {
+  if (!isSharedPage(res)) {
+    const page = await build();
+    if (page === null) throw createError(404);
+    if ('redirect' in page) res.redirect(page.redirect);
+    else res.render(page.view, page.locals);
+    return;
+  }
+  const cacheKey = `${req.language}|${context.key}`;
+  const digest = createHash('sha1').update(cacheKey).digest('base64url').slice(0, 16);
+  res.setHeader('ETag', `W/"${context.version}-${digest}"`);
+  if (context.changedAt.getTime() > 0) res.setHeader('Last-Modified', context.changedAt.toUTCString());
+  res.setHeader('Cache-Control', 'no-cache');
+  res.vary('Accept-Language').vary('Cookie');
+  if (req.fresh) {
+    res.status(304).end();
+    return;
+  }
+  let html = context.cache.get(context.version, cacheKey);
+  if (html === undefined) {
+    const page = await build();
+    if (page === null || 'redirect' in page) {
+      for (const header of ['ETag', 'Last-Modified', 'Cache-Control']) res.removeHeader(header);
+      if (page === null) throw createError(404);
+      res.redirect(page.redirect);
+      return;
+    }
+    html = await renderToString(res, page);
+    context.cache.set(context.version, cacheKey, html);
+  }
+  res.type('html').send(html);
+}

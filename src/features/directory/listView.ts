@@ -1,0 +1,164 @@
+import type { TFunction } from 'i18next';
+import type { DirectoryFilters } from '../../models/directoryQuery';
+import type { Language } from '../../middleware/i18n';
+import {
+  codeLabel,
+  commitmentLabel,
+  compareText,
+  countryName,
+  flagOf,
+  formatDate,
+  formatNumber,
+} from './labels';
+import { pageLinks } from './pagination';
+import { directoryUrl, PAGE_SIZES, type DirectoryQuery } from './query';
+import type { DirectoryPage } from './search';
+import type { DirectoryEntry, DirectorySnapshot } from './snapshot';
+
+export interface SelectOption {
+  value: string;
+  label: string;
+  selected: boolean;
+}
+
+export interface FilterField {
+  name: string;
+  label: string;
+  options: SelectOption[];
+}
+
+type FilterName = 'initiative' | 'country' | 'category' | 'sector' | 'commitment' | 'evidence' | 'year';
+const FILTER_KEYS: Record<FilterName, keyof DirectoryFilters> = {
+  initiative: 'initiative',
+  country: 'country',
+  category: 'category',
+  sector: 'sector',
+  commitment: 'commitment',
+  evidence: 'evidenceLevel',
+  year: 'joinedYear',
+};
+
+interface ViewContext {
+  snapshot: DirectorySnapshot;
+  query: DirectoryQuery;
+  lang: Language;
+  t: TFunction;
+}
+
+function labelOf(name: FilterName, value: string, { lang, t }: ViewContext): string {
+  switch (name) {
+    case 'initiative':
+      return t(`directory:initiative.${value}`);
+    case 'country':
+      return `${flagOf(value)} ${countryName(value, lang, t)}`.trim();
+    case 'category':
+      return codeLabel('category', value, t);
+    case 'sector':
+      return codeLabel('sector', value, t);
+    case 'commitment':
+      return `${t(`directory:initiative.${value.split(':')[0]}`)} — ${commitmentLabel(value, t)}`;
+    case 'evidence':
+      return codeLabel('evidenceLevel', value, t);
+    case 'year':
+      return value;
+  }
+}
+
+function facetValues(name: FilterName, snapshot: DirectorySnapshot): string[] {
+  const facets = snapshot.facets;
+  const byName: Record<FilterName, readonly (string | number)[]> = {
+    initiative: facets.initiatives,
+    country: facets.countries,
+    category: facets.categories,
+    sector: facets.sectors,
+    commitment: facets.commitments,
+    evidence: facets.evidenceLevels,
+    year: [...facets.joinedYears].reverse(),
+  };
+  return byName[name].map(String);
+}
+
+/** Only values some active organisation has; the chosen value stays listed even if it matches nothing now. */
+function filterField(name: FilterName, context: ViewContext): FilterField {
+  const chosen = context.query.filters[FILTER_KEYS[name]];
+  const current = chosen === undefined ? '' : String(chosen);
+  const values = facetValues(name, context.snapshot);
+  if (current && !values.includes(current)) values.unshift(current);
+  const options = values.map((value) => ({
+    value,
+    label: labelOf(name, value, context),
+    selected: value === current,
+  }));
+  if (name === 'country')
+    options.sort((a, b) =>
+      compareText(a.label.replace(/^\S+ /u, ''), b.label.replace(/^\S+ /u, ''), context.lang),
+    );
+  return { name, label: context.t(`directory:list.filters.${name}`), options };
+}
+
+function activeFilters(context: ViewContext) {
+  const { query, t } = context;
+  const active: { text: string; removeUrl: string }[] = [];
+  if (query.filters.search) {
+    const { search: _removed, ...rest } = query.filters;
+    active.push({
+      text: t('directory:list.active.search', { text: query.filters.search }),
+      removeUrl: directoryUrl({ ...query, filters: rest, page: 1 }),
+    });
+  }
+  for (const name of Object.keys(FILTER_KEYS) as FilterName[]) {
+    const key = FILTER_KEYS[name];
+    const value = query.filters[key];
+    if (value === undefined) continue;
+    const rest: DirectoryFilters = { ...query.filters };
+    delete rest[key];
+    active.push({
+      text: `${t(`directory:list.filters.${name}`)}: ${labelOf(name, String(value), context)}`,
+      removeUrl: directoryUrl({ ...query, filters: rest, page: 1 }),
+    });
+  }
+  return active;
+}
+
+function row(entry: DirectoryEntry, { lang, t }: ViewContext) {
+  return {
+    name: entry.name,
+    url: `/signatories/${entry.slug}`,
+    flag: flagOf(entry.country),
+    country: countryName(entry.country, lang, t),
+    category: codeLabel('category', entry.category, t),
+    sector: codeLabel('sector', entry.sector, t),
+    initiatives: entry.initiatives.map((slug) => t(`directory:initiative.${slug}`)),
+    joined: formatDate(entry.firstJoinedAt, lang),
+    demo: entry.demo,
+  };
+}
+
+export function listViewModel(context: ViewContext, result: DirectoryPage, ignored: string[]) {
+  const { query, t, lang } = context;
+  const option = (value: string, label: string, current: string) => ({
+    value,
+    label,
+    selected: value === current,
+  });
+  return {
+    title: t('directory:list.title'),
+    search: query.filters.search ?? '',
+    filters: (Object.keys(FILTER_KEYS) as FilterName[]).map((name) => filterField(name, context)),
+    sortOptions: (['name', 'joined', 'country'] as const).map((sort) =>
+      option(sort, t(`directory:list.sort.${sort}`), query.sort),
+    ),
+    orderOptions: (['asc', 'desc'] as const).map((order) =>
+      option(order, t(`directory:list.order.${order}`), query.order),
+    ),
+    sizeOptions: PAGE_SIZES.map((size) => option(String(size), String(size), String(query.size))),
+    resultCount: t('directory:list.resultCount', {
+      count: result.total,
+      formatted: formatNumber(result.total, lang),
+    }),
+    rows: result.entries.map((entry) => row(entry, context)),
+    activeFilters: activeFilters(context),
+    pagination: pageLinks(query, result.total === 0 ? 1 : result.lastPage, lang),
+    notices: ignored.length > 0 ? [t('directory:list.ignored', { names: ignored.join(', ') })] : [],
+  };
+}

@@ -1,0 +1,89 @@
+import type { TFunction } from 'i18next';
+import { Evidence } from '../../models/evidence';
+import { Organisation } from '../../models/organisation';
+import { Pledge } from '../../models/pledge';
+import type { Language } from '../../middleware/i18n';
+import { findInitiative } from '../../reference/initiatives';
+import { codeLabel, countryName, flagOf, formatDate } from './labels';
+
+export const SLUG_PATTERN = /^[a-z0-9-]{1,100}$/;
+
+/** Everything a profile shows, read in three indexed queries; null when no organisation has this slug. */
+export async function loadProfile(slug: string) {
+  const organisation = await Organisation.findBySlug(slug).lean();
+  if (!organisation) return null;
+  const [pledges, evidence] = await Promise.all([
+    Pledge.historyOf(organisation._id).lean(),
+    Evidence.listFor(organisation._id).lean(),
+  ]);
+  return { organisation, pledges, evidence };
+}
+
+type Profile = NonNullable<Awaited<ReturnType<typeof loadProfile>>>;
+
+const localised = (text: { en: string; fr: string }, lang: Language) => text[lang];
+
+function initiativeSections(profile: Profile, lang: Language, t: TFunction) {
+  const { organisation, pledges } = profile;
+  const slugs = [
+    ...new Set([...organisation.memberships.map((m) => m.initiative), ...pledges.map((p) => p.initiative)]),
+  ];
+  return slugs.map((slug) => {
+    const definition = findInitiative(slug);
+    const membership = organisation.memberships.find((m) => m.initiative === slug);
+    const history = pledges.filter((pledge) => pledge.initiative === slug);
+    const adopted = new Set(history[0]?.commitments ?? []);
+    const commitments = (definition?.commitments ?? []).map((commitment) => ({
+      title: localised(commitment.title, lang),
+      adopted: adopted.has(commitment.code),
+    }));
+    return {
+      slug,
+      name: t(`directory:initiative.${slug}`),
+      joined: formatDate(membership?.joinedAt ?? null, lang),
+      membershipStatus: membership ? codeLabel('membershipStatus', membership.status, t) : null,
+      hasPledge: history.length > 0,
+      adopted: commitments.filter((commitment) => commitment.adopted),
+      notAdopted: commitments.filter((commitment) => !commitment.adopted),
+      history: history.map((pledge) => ({
+        version: pledge.version,
+        changedAt: formatDate(pledge.changedAt, lang),
+        changedBy: pledge.changedBy,
+        commitmentCount: pledge.commitments.length,
+        statement: pledge.statement,
+        demo: pledge.demo,
+      })),
+    };
+  });
+}
+
+export function profileViewModel(profile: Profile, lang: Language, t: TFunction) {
+  const { organisation, evidence } = profile;
+  return {
+    title: organisation.name,
+    name: organisation.name,
+    demo: organisation.demo,
+    flag: flagOf(organisation.country ?? null),
+    country: countryName(organisation.country ?? null, lang, t),
+    category: codeLabel('category', organisation.category ?? null, t),
+    sector: codeLabel('sector', organisation.sector ?? null, t),
+    website: organisation.website && /^https?:\/\//i.test(organisation.website) ? organisation.website : null,
+    description: organisation.description,
+    status: {
+      state: organisation.status.state,
+      label: codeLabel('organisationStatus', organisation.status.state, t),
+      reason: organisation.status.reason,
+      since: formatDate(organisation.status.since ?? null, lang),
+    },
+    initiatives: initiativeSections(profile, lang, t),
+    evidence: evidence.map((item) => ({
+      kind: codeLabel('evidenceKind', item.kind, t),
+      subject: item.subject,
+      status: codeLabel('evidenceStatus', item.status, t),
+      level: item.latestResult?.level ?? null,
+      problems: item.latestResult?.problems ?? [],
+      checkedAt: formatDate(item.checkedAt ?? null, lang),
+      demo: item.demo,
+    })),
+  };
+}

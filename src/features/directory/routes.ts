@@ -1,0 +1,63 @@
+import { Router } from 'express';
+import createError from 'http-errors';
+import { listViewModel } from './listView';
+import { loadProfile, profileViewModel, SLUG_PATTERN } from './profile';
+import { directoryUrl, parseDirectoryQuery, queryString } from './query';
+import type { DirectoryReadModel } from './readModel';
+import type { RenderCache } from './renderCache';
+import { sendCachedPage } from './cachedPage';
+import { searchDirectory } from './search';
+
+export interface DirectoryDependencies {
+  readModel: DirectoryReadModel;
+  cache: RenderCache;
+  /** Absolute base for the canonical link, when the deployment knows its public address. */
+  baseUrl: string | undefined;
+}
+
+export function directoryRoutes({ readModel, cache, baseUrl }: DirectoryDependencies): Router {
+  const router = Router();
+
+  router.get('/signatories', async (req, res) => {
+    const { query, ignored } = parseDirectoryQuery(req.query as Record<string, unknown>);
+    const snapshot = await readModel.current();
+    const canonicalPath = directoryUrl(query);
+    const context = {
+      cache,
+      version: snapshot.token,
+      changedAt: snapshot.changedAt,
+      key: `list${queryString(query)}|${ignored.join('&')}`,
+    };
+    await sendCachedPage(req, res, context, () => {
+      const result = searchDirectory(snapshot, query);
+      if (result.total > 0 && query.page > result.lastPage) {
+        return { redirect: directoryUrl({ ...query, page: result.lastPage }) };
+      }
+      const view = listViewModel({ snapshot, query, lang: req.language, t: req.t }, result, ignored);
+      return {
+        view: 'directory/index',
+        locals: { ...view, canonicalUrl: `${baseUrl ?? ''}${canonicalPath}` },
+      };
+    });
+  });
+
+  router.get('/signatories/:slug', async (req, res) => {
+    const { slug } = req.params;
+    if (!SLUG_PATTERN.test(slug)) throw createError(404);
+    const snapshot = await readModel.current();
+    const context = { cache, version: snapshot.token, changedAt: snapshot.changedAt, key: `profile|${slug}` };
+    await sendCachedPage(req, res, context, async () => {
+      const profile = await loadProfile(slug);
+      if (!profile) return null;
+      return {
+        view: 'directory/profile',
+        locals: {
+          ...profileViewModel(profile, req.language, req.t),
+          canonicalUrl: `${baseUrl ?? ''}/signatories/${slug}`,
+        },
+      };
+    });
+  });
+
+  return router;
+}

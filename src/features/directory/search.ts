@@ -1,0 +1,70 @@
+import type { DirectoryFilters } from '../../models/directoryQuery';
+import { toSearchKey } from '../../models/searchKey';
+import { defaultOrder, type DirectoryQuery } from './query';
+import type { DirectoryEntry, DirectorySnapshot } from './snapshot';
+
+const MAX_SEARCH_WORDS = 8;
+
+export interface DirectoryPage {
+  entries: DirectoryEntry[];
+  total: number;
+  page: number;
+  lastPage: number;
+}
+
+type Predicate = (entry: DirectoryEntry) => boolean;
+
+/** The same rules as `directoryFilter` (models), applied to the in-memory copy. */
+export function matcherFor(filters: DirectoryFilters): Predicate {
+  const tests: Predicate[] = [];
+  const words = toSearchKey(filters.search ?? '')
+    .split(' ')
+    .filter((word) => word.length > 0)
+    .slice(0, MAX_SEARCH_WORDS)
+    .map((word) => ` ${word}`);
+  if (words.length > 0) tests.push((entry) => words.every((word) => entry.searchText.includes(word)));
+  const { initiative, country, category, sector, commitment, evidenceLevel, joinedYear } = filters;
+  if (initiative) tests.push((entry) => entry.initiatives.includes(initiative));
+  if (country) tests.push((entry) => entry.country === country);
+  if (category) tests.push((entry) => entry.category === category);
+  if (sector) tests.push((entry) => entry.sector === sector);
+  if (commitment) tests.push((entry) => entry.commitments.includes(commitment));
+  if (evidenceLevel) tests.push((entry) => entry.evidenceLevel === evidenceLevel);
+  if (joinedYear !== undefined) tests.push((entry) => entry.joinedYears.includes(joinedYear));
+  return (entry) => tests.every((test) => test(entry));
+}
+
+/** Walks the precomputed order once: matches come out sorted, only the requested page is kept. */
+export function searchDirectory(snapshot: DirectorySnapshot, query: DirectoryQuery): DirectoryPage {
+  const matches = matcherFor(query.filters);
+  const order = snapshot.orders[query.sort];
+  const first = (query.page - 1) * query.size;
+  const pageEntries: DirectoryEntry[] = [];
+  let total = 0;
+  const forward = query.order === defaultOrder(query.sort);
+  for (let step = 0; step < order.length; step += 1) {
+    const position = forward ? order[step] : order[order.length - 1 - step];
+    const entry = position === undefined ? undefined : snapshot.entries[position];
+    if (!entry || !matches(entry)) continue;
+    if (total >= first && pageEntries.length < query.size) pageEntries.push(entry);
+    total += 1;
+  }
+  return {
+    entries: pageEntries,
+    total,
+    page: query.page,
+    lastPage: Math.max(1, Math.ceil(total / query.size)),
+  };
+}
+
+/** Newest members by joined date, real organisations only. */
+export function newestMembers(snapshot: DirectorySnapshot, limit: number): DirectoryEntry[] {
+  const newest: DirectoryEntry[] = [];
+  const order = snapshot.orders.joined;
+  for (const position of order) {
+    const entry = snapshot.entries[position];
+    if (entry?.listedAsNewest && entry.firstJoinedAt !== null) newest.push(entry);
+    if (newest.length >= limit || entry?.firstJoinedAt === null) break;
+  }
+  return newest;
+}

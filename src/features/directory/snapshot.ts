@@ -1,0 +1,148 @@
+import { Organisation } from '../../models/organisation';
+import { INITIATIVE_SLUGS, type InitiativeSlug } from '../../reference/initiatives';
+
+/** The fields the directory lists, filters and sorts on: a compact copy of one active organisation. */
+export interface DirectoryEntry {
+  slug: string;
+  name: string;
+  searchKey: string;
+  /** searchKey with a leading space, so a word prefix is `includes(' ' + word)`. */
+  searchText: string;
+  country: string | null;
+  category: string | null;
+  sector: string | null;
+  initiatives: string[];
+  commitments: string[];
+  evidenceLevel: string;
+  joinedYears: number[];
+  firstJoinedAt: number | null;
+  /** Shown among the newest members only when false. */
+  listedAsNewest: boolean;
+  demo: boolean;
+}
+
+export interface DirectoryFacetValues {
+  initiatives: string[];
+  countries: string[];
+  categories: string[];
+  sectors: string[];
+  commitments: string[];
+  evidenceLevels: string[];
+  joinedYears: number[];
+}
+
+export interface DirectorySnapshot {
+  token: string;
+  changedAt: Date;
+  entries: DirectoryEntry[];
+  bySlug: Map<string, DirectoryEntry>;
+  /** Entry positions in each sort's default order (name and country ascending, joined newest first). */
+  orders: { name: number[]; joined: number[]; country: number[] };
+  facets: DirectoryFacetValues;
+  countsByInitiative: Record<InitiativeSlug, number>;
+  countsByCommitment: Map<string, number>;
+  countryCount: number;
+}
+
+const byName = (a: DirectoryEntry, b: DirectoryEntry) =>
+  a.searchKey < b.searchKey ? -1 : a.searchKey > b.searchKey ? 1 : a.slug < b.slug ? -1 : 1;
+
+function compareNullsLast<T extends string | number>(a: T | null, b: T | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+// Used for "newest first": larger dates first, undated last.
+function compareNullsLastDescending(a: number | null, b: number | null): number {
+  return a !== null && b !== null ? b - a : compareNullsLast(a, b);
+}
+
+function orderBy(entries: DirectoryEntry[], compare: (a: DirectoryEntry, b: DirectoryEntry) => number) {
+  return entries
+    .map((_, index) => index)
+    .sort((a, b) => compare(entries[a] as DirectoryEntry, entries[b] as DirectoryEntry));
+}
+
+function sortedValues<T extends string | number>(values: Iterable<T>): T[] {
+  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function tally(entries: DirectoryEntry[], pick: (entry: DirectoryEntry) => readonly string[]) {
+  const counts = new Map<string, number>();
+  for (const entry of entries)
+    for (const value of pick(entry)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
+export function buildSnapshot(entries: DirectoryEntry[], token: string, changedAt: Date): DirectorySnapshot {
+  const present = <T>(values: (T | null)[]) => values.filter((value): value is T => value !== null);
+  const initiativeCounts = tally(entries, (entry) => entry.initiatives);
+  const countries = sortedValues(present(entries.map((entry) => entry.country)));
+  return {
+    token,
+    changedAt,
+    entries,
+    bySlug: new Map(entries.map((entry) => [entry.slug, entry])),
+    orders: {
+      name: orderBy(entries, byName),
+      // Newest first (the default for this sort), undated last; ascending walks it backwards.
+      joined: orderBy(
+        entries,
+        (a, b) => compareNullsLastDescending(a.firstJoinedAt, b.firstJoinedAt) || byName(a, b),
+      ),
+      country: orderBy(entries, (a, b) => compareNullsLast(a.country, b.country) || byName(a, b)),
+    },
+    facets: {
+      initiatives: INITIATIVE_SLUGS.filter((slug) => initiativeCounts.has(slug)),
+      countries,
+      categories: sortedValues(present(entries.map((entry) => entry.category))),
+      sectors: sortedValues(present(entries.map((entry) => entry.sector))),
+      commitments: sortedValues(entries.flatMap((entry) => entry.commitments)),
+      evidenceLevels: sortedValues(entries.map((entry) => entry.evidenceLevel)),
+      joinedYears: sortedValues(entries.flatMap((entry) => entry.joinedYears)),
+    },
+    countsByInitiative: {
+      'tech-accord': initiativeCounts.get('tech-accord') ?? 0,
+      'paris-call': initiativeCounts.get('paris-call') ?? 0,
+    },
+    countsByCommitment: tally(entries, (entry) => entry.commitments),
+    countryCount: countries.length,
+  };
+}
+
+const stringsOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** Reads every active organisation's directory fields in one streamed query. */
+export async function loadDirectoryEntries(): Promise<DirectoryEntry[]> {
+  const entries: DirectoryEntry[] = [];
+  const cursor = Organisation.find({ 'status.state': { $eq: 'active' } })
+    .select(
+      'slug name searchKey country category sector initiatives commitments evidenceLevel joinedYears firstJoinedAt origin demo',
+    )
+    .lean()
+    .cursor({ batchSize: 2000 });
+  for await (const doc of cursor) {
+    entries.push({
+      slug: doc.slug,
+      name: doc.name,
+      searchKey: doc.searchKey,
+      searchText: ` ${doc.searchKey}`,
+      country: textOrNull(doc.country),
+      category: textOrNull(doc.category),
+      sector: textOrNull(doc.sector),
+      initiatives: stringsOf(doc.initiatives),
+      commitments: stringsOf(doc.commitments),
+      evidenceLevel: doc.evidenceLevel,
+      joinedYears: Array.isArray(doc.joinedYears)
+        ? doc.joinedYears.filter((year): year is number => typeof year === 'number')
+        : [],
+      firstJoinedAt: doc.firstJoinedAt instanceof Date ? doc.firstJoinedAt.getTime() : null,
+      listedAsNewest: !doc.demo && doc.origin !== 'synthetic',
+      demo: doc.demo,
+    });
+  }
+  return entries;
+}

@@ -1,0 +1,66 @@
+import { importCsv } from '../../src/import';
+import { Evidence } from '../../src/models/evidence';
+import { Organisation } from '../../src/models/organisation';
+import { recordPledgeVersion } from '../../src/models/pledgeVersions';
+import { syncOrganisationDerivedFields } from '../../src/models/derivedFields';
+
+/** A small registry with every filter value represented more than once. */
+export const FIXTURE_CSV = [
+  'name,country,category,sector,website,joined,initiative',
+  'Société Générale,FR,private-sector,company,https://www.societegenerale.com,2019-03-01,paris-call',
+  'Orange,FR,private-sector,company,https://www.orange.com,2018-11-12,paris-call',
+  'Microsoft,US,private-sector,company,https://www.microsoft.com,2018-04-17,tech-accord',
+  'Cisco,US,private-sector,company,https://www.cisco.com,2018-04-17,tech-accord',
+  'Université de Genève,CH,civil-society,academia,https://www.unige.ch,2020-05-05,paris-call',
+  'Ville de Montréal,CA,public-authority,local-government,,2021-02-02,paris-call',
+  'Republic of Estonia,EE,state,government,,2018-11-12,paris-call',
+  'Global Forum on Cyber Expertise,,civil-society,international-organisation,https://thegfce.org,2019-11-12,paris-call',
+  'Ericsson,SE,private-sector,company,https://www.ericsson.com,2019-06-01,tech-accord',
+  'Électricité de France,FR,private-sector,company,https://www.edf.fr,2020-01-15,paris-call',
+  'Deutsche Telekom,DE,private-sector,company,https://www.telekom.com,2018-11-12,paris-call',
+  'Ålborg Netværk,DK,private-sector,company,,2022-09-09,tech-accord',
+].join('\n');
+
+export async function loadFixtureRegistry(): Promise<void> {
+  const report = await importCsv(FIXTURE_CSV);
+  if (report.rejected.length > 0)
+    throw new Error(`fixture rows rejected: ${JSON.stringify(report.rejected)}`);
+  await pledge('microsoft', 'tech-accord', [['stronger-defence'], ['stronger-defence', 'no-offence']]);
+  await pledge('cisco', 'tech-accord', [['stronger-defence', 'capacity-building']]);
+  await pledge('orange', 'paris-call', [['cyber-hygiene', 'protect-the-internet']]);
+  await pledge('societe-generale', 'paris-call', [['cyber-hygiene']]);
+  const microsoft = await Organisation.findBySlug('microsoft').lean();
+  if (!microsoft) throw new Error('fixture organisation missing');
+  const checkedAt = new Date(Date.UTC(2026, 9, 1));
+  const result = { level: 'reject', details: {}, problems: [], status: 'verified', checkedAt };
+  await Evidence.create({
+    organisation: microsoft._id,
+    kind: 'dmarc',
+    subject: 'microsoft.com',
+    status: 'verified',
+    latestResult: result,
+    checkedAt,
+    history: [result],
+  });
+  await syncOrganisationDerivedFields(microsoft._id);
+}
+
+async function pledge(slug: string, initiative: 'tech-accord' | 'paris-call', versions: string[][]) {
+  const organisation = await Organisation.findBySlug(slug).lean();
+  if (!organisation) throw new Error(`fixture organisation ${slug} missing`);
+  for (const commitments of versions) {
+    await recordPledgeVersion({
+      organisation: organisation._id,
+      initiative,
+      commitments,
+      statement: `We adopt ${commitments.length} commitments.`,
+      changedBy: 'Test fixture',
+    });
+  }
+}
+
+/** The profile links of a directory page, in order. */
+export function resultSlugs(html: string): string[] {
+  const list = /<ul class="directory-results">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+  return [...list.matchAll(/<h3><a href="\/signatories\/([a-z0-9-]+)"/g)].map((match) => match[1] ?? '');
+}
