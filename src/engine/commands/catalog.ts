@@ -130,7 +130,27 @@ const collStats: CommandSpec = {
   },
 };
 
+const dbStats: CommandSpec = {
+  access: 'read',
+  run(call, view) {
+    const collections = view.listCollections(call.db);
+    const objects = collections.reduce((sum, info) => sum + view.count(`${call.db}.${info.name}`), 0);
+    const indexes = collections.reduce((sum, info) => sum + info.indexes.length, 0);
+    return {
+      db: call.db,
+      collections: collections.length,
+      views: 0,
+      objects,
+      indexes,
+      dataSize: 0,
+      storageSize: 0,
+      ok: 1,
+    };
+  },
+};
+
 export const catalogCommands: CommandTable = {
+  dbStats,
   listDatabases,
   listCollections,
   create,

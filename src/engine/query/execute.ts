@@ -48,11 +48,29 @@ function* window(
   }
 }
 
-/** Materialises the matches to sort them in BSON order. */
-function sortAll(docs: Iterable<Document>, compare: (a: Document, b: Document) => number): Document[] {
-  const all = Array.from(docs);
-  all.sort(compare);
-  return all;
+const TOP_K_LIMIT = 1000;
+
+/** Materialises the matches sorted in BSON order; with a small `keep` only the first `keep` are retained. */
+function sortMatches(
+  docs: Iterable<Document>,
+  compare: (a: Document, b: Document) => number,
+  keep: number,
+): Document[] {
+  if (keep <= 0 || keep > TOP_K_LIMIT) return Array.from(docs).sort(compare);
+  const top: Document[] = [];
+  for (const doc of docs) {
+    if (top.length === keep && compare(doc, top[keep - 1]) >= 0) continue;
+    let low = 0;
+    let high = top.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(doc, top[middle]) < 0) high = middle;
+      else low = middle + 1;
+    }
+    top.splice(low, 0, doc);
+    if (top.length > keep) top.pop();
+  }
+  return top;
 }
 
 /** Runs a find lazily: storage picks candidates, mingo filters, BSON-order sort, skip, limit, projection. */
@@ -68,6 +86,9 @@ export function executeFind(
   const scan = view.scan(ns, { filter: request.filter ?? {}, sort: request.sort, hint: request.hint });
   let stream: Iterable<Document> = filtered(scan.docs, matcher.test);
   const needsSort = request.sort && (!scan.plan.sortCovered || request.collation);
-  if (request.sort && needsSort) stream = sortAll(stream, makeComparator(request.sort, request.collation));
+  if (request.sort && needsSort) {
+    const keep = request.limit ? (request.skip ?? 0) + request.limit : 0;
+    stream = sortMatches(stream, makeComparator(request.sort, request.collation), keep);
+  }
   return { results: window(stream, request.skip ?? 0, request.limit ?? 0, project), plan: scan.plan };
 }

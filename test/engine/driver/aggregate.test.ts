@@ -93,3 +93,14 @@ describe('aggregate', () => {
     await expect(c.aggregate([{ $geoNear: {} }]).toArray()).rejects.toMatchObject({ code: 238 });
   });
 });
+
+describe('sorted finds with a limit', () => {
+  it('returns the same page whether or not the whole result is kept', async () => {
+    const c = fixture.client.db('agg').collection('paged');
+    await c.insertMany(Array.from({ length: 500 }, (_, i) => ({ k: (i * 7919) % 500, g: i % 3 })));
+    const page = await c.find({ g: 1 }).sort({ k: -1 }).skip(5).limit(10).toArray();
+    const all = await c.find({ g: 1 }).sort({ k: -1 }).toArray();
+    expect(page.map((d) => d.k)).toEqual(all.slice(5, 15).map((d) => d.k));
+    expect(page.map((d) => d.k)).toEqual([...page.map((d) => d.k)].sort((a, b) => b - a));
+  });
+});
