@@ -160,6 +160,44 @@ function emptyInfo(stage: PlanInfo['stage'], indexName: string | undefined, sort
   return info;
 }
 
+/** More keys than this in the filter's best index, and an index serving the sort is preferred instead. */
+const SORT_PROBE_KEYS = 1000;
+
+function hasAtLeast(choice: Choice, wanted: number): boolean {
+  const probe = emptyInfo('IXSCAN', undefined, false);
+  let seen = 0;
+  for (const doc of walk(choice.candidate.access, choice.intervals, false, choice.candidate.multikey, probe)) {
+    void doc;
+    if (++seen >= wanted) return true;
+  }
+  return false;
+}
+
+/**
+ * The most selective index for the filter; but when it cannot serve the sort and matches many documents,
+ * an index in sort order wins, as MongoDB's plan race would pick it for a sorted, limited query.
+ */
+function pickBest(
+  candidates: Candidate[],
+  conditions: Map<string, FieldCondition>,
+  sort: [string, number][],
+  filter: Document,
+): Choice | undefined {
+  let best: Choice | undefined;
+  let bestSorted: Choice | undefined;
+  for (const candidate of candidates) {
+    if (!partialSatisfied(candidate.partial, filter)) continue;
+    const choice = choose(candidate, conditions, sort, false);
+    if (!choice) continue;
+    if (!best || score(choice) > score(best)) best = choice;
+    if (choice.sortCovered && (!bestSorted || score(choice) > score(bestSorted))) bestSorted = choice;
+  }
+  if (best && bestSorted && sort.length > 0 && !best.sortCovered && hasAtLeast(best, SORT_PROBE_KEYS)) {
+    return bestSorted;
+  }
+  return best;
+}
+
 /** Chooses how to answer a query and returns its candidate documents lazily. */
 export function planScan(collection: Collection, request: ScanRequest): ScanResult {
   const sort = Object.entries(request.sort ?? {});
@@ -170,16 +208,9 @@ export function planScan(collection: Collection, request: ScanRequest): ScanResu
   }
   const conditions = extractConditions(request.filter ?? {});
   const candidates = candidatesOf(collection);
-  let best: Choice | undefined;
-  if (request.hint) {
-    best = choose(findHinted(candidates, request.hint), conditions, sort, true);
-  } else {
-    for (const candidate of candidates) {
-      if (!partialSatisfied(candidate.partial, request.filter ?? {})) continue;
-      const choice = choose(candidate, conditions, sort, false);
-      if (choice && (!best || score(choice) > score(best))) best = choice;
-    }
-  }
+  const best = request.hint
+    ? choose(findHinted(candidates, request.hint), conditions, sort, true)
+    : pickBest(candidates, conditions, sort, request.filter ?? {});
   if (!best) {
     const info = emptyInfo('COLLSCAN', undefined, sort.length === 0);
     return { docs: collectionScan(collection.docs, false, info), plan: info };

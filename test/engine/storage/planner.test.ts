@@ -153,3 +153,36 @@ describe('planner (https://www.mongodb.com/docs/manual/core/query-plans/)', () =
     expect(scanIds(storage.read(), 'app.none', { filter: {} })).toEqual([]);
   });
 });
+
+describe('choosing between a selective index and one in sort order', () => {
+  let big: Storage;
+  const feed = 'app.feed';
+
+  beforeAll(async () => {
+    big = await openStorage({});
+    const txn = big.begin();
+    txn.createIndexes(feed, [
+      { name: 'status_1', key: { status: 1 } },
+      { name: 'createdAt_-1', key: { createdAt: -1 } },
+    ]);
+    for (let i = 0; i < 1500; i++) {
+      txn.insert(feed, { _id: i, status: i % 150 === 0 ? 'rare' : 'common', createdAt: new Date(i * 1000) });
+    }
+    await txn.commit();
+  });
+
+  afterAll(async () => {
+    await big.close();
+  });
+
+  it('keeps the filter index when it matches few documents', () => {
+    const plan = big.read().scan(feed, { filter: { status: 'rare' }, sort: { createdAt: -1 } }).plan;
+    expect(plan).toMatchObject({ indexName: 'status_1', sortCovered: false });
+  });
+
+  it('walks the sort index when the filter index matches many documents', () => {
+    const result = big.read().scan(feed, { filter: { status: 'common' }, sort: { createdAt: -1 } });
+    expect(result.plan).toMatchObject({ indexName: 'createdAt_-1', sortCovered: true });
+    expect([...result.docs][0]._id).toBe(1499);
+  });
+});
