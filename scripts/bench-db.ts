@@ -6,14 +6,24 @@
  * (every acknowledged write fsynced).
  * Usage: npm run bench:db -- [--sizes 10000,100000] [--modes memory,disk] [--iterations 2000]
  *        [--warmup 200] [--concurrency 16] [--max-seconds 20] [--only TEXT] [--cpu-prof DIR]
+ *        [--runtime compiled|tsx]
+ * --only keeps the operations whose name contains TEXT (and ping); --cpu-prof records a CPU profile of the
+ * engine process for each operation into DIR and prints where its time went (latencies are then inflated).
+ * --runtime: the engine compiled to JavaScript as in production (default), or loaded through tsx.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
-import { startEngineProcess } from './bench/db-engine-process';
-import { concurrentThroughput, sequentialLatency, type MeasureLimits } from './bench/db-measure';
+import { compileEngine, projectNodeModules } from './bench/db-compile-engine';
+import { startEngineProcess, type EngineProcessOptions } from './bench/db-engine-process';
+import {
+  concurrentThroughput,
+  sequentialLatency,
+  type MeasureLimits,
+  type Operation,
+} from './bench/db-measure';
 import {
   describePlan,
   formatRun,
@@ -21,9 +31,11 @@ import {
   type OperationResult,
   type RunResult,
 } from './bench/db-report';
-import { loadWorkload, operations } from './bench/db-workload';
+import { summariseProfile } from './bench/db-profile-summary';
+import { loadWorkload, operations, type BenchOperation } from './bench/db-workload';
 
 type Mode = 'memory' | 'disk';
+type CompiledChild = EngineProcessOptions['compiled'];
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +46,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     'max-seconds': { type: 'string', default: '20' },
     only: { type: 'string' },
+    runtime: { type: 'string', default: 'compiled' },
     'cpu-prof': { type: 'string' },
   },
 });
@@ -55,28 +68,47 @@ const limits: MeasureLimits = {
   concurrency: positiveInteger(values.concurrency, 'concurrency'),
   maxSeconds: positiveInteger(values['max-seconds'], 'max-seconds'),
 };
+if (values.runtime !== 'compiled' && values.runtime !== 'tsx')
+  throw new Error('--runtime is compiled or tsx');
 const BATCH_SIZE = 1000;
+const profileDir = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined;
 
-async function benchmark(mode: Mode, size: number): Promise<RunResult> {
+async function measure(operation: BenchOperation, ping?: Operation): Promise<OperationResult> {
+  const plan = operation.explain ? describePlan(await operation.explain()) : undefined;
+  const latency = await sequentialLatency(operation.run, limits, ping);
+  const throughput = await concurrentThroughput(operation.run, limits);
+  return { name: operation.name, latency, throughput, plan };
+}
+
+async function benchmark(mode: Mode, size: number, compiled?: CompiledChild): Promise<RunResult> {
   const dataDir = mode === 'disk' ? await mkdtemp(path.join(os.tmpdir(), 'bench-db-')) : undefined;
-  const cpuProfileDir = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined;
-  const engine = await startEngineProcess({ dataDir, cpuProfileDir });
+  const engine = await startEngineProcess({ dataDir, compiled });
   const connection = await mongoose.createConnection(engine.uri, { dbName: 'bench' }).asPromise();
   try {
     const { workload, insertSeconds } = await loadWorkload(connection, size, BATCH_SIZE);
     const memory = await engine.memory();
     const results: OperationResult[] = [];
-    for (const operation of operations(connection, workload)) {
+    const profiles: string[] = [];
+    const all = operations(connection, workload);
+    const ping = all[0].run;
+    for (const operation of all) {
       if (mode === 'disk' && !operation.writes) continue;
-      if (values.only && !operation.name.startsWith('ping') && !operation.name.includes(values.only))
-        continue;
-      const plan = operation.explain ? describePlan(await operation.explain()) : undefined;
-      const latency = await sequentialLatency(operation.run, limits);
-      const throughput = await concurrentThroughput(operation.run, limits);
-      results.push({ name: operation.name, latency, throughput, plan });
+      const isPing = operation.run === ping;
+      if (values.only && !isPing && !operation.name.includes(values.only)) continue;
+      if (profileDir) await engine.startProfile();
+      results.push(await measure(operation, isPing ? undefined : ping));
+      if (profileDir) {
+        const file = path.join(
+          profileDir,
+          `${mode}-${size}-${operation.name.replace(/\W+/g, '-')}.cpuprofile`,
+        );
+        await engine.stopProfile(file);
+        const summary = summariseProfile(JSON.parse(await readFile(file, 'utf8')));
+        profiles.push(`engine CPU profile, ${operation.name} (${path.basename(file)}):\n${summary}`);
+      }
     }
     const label = mode === 'disk' ? 'data directory (journal fsynced per acknowledged write)' : 'in memory';
-    return { mode: label, size, insertSeconds, memory, operations: results };
+    return { mode: label, size, insertSeconds, memory, operations: results, profiles };
   } finally {
     await connection.close();
     await engine.stop();
@@ -88,14 +120,28 @@ async function main(): Promise<void> {
   const [load1, load5] = os.loadavg();
   console.log(
     `bench:db — node ${process.version}, ${os.cpus().length} CPUs, load average ${load1.toFixed(2)}/${load5.toFixed(2)}; ` +
-      `engine in a child process; ${limits.iterations} iterations after ${limits.warmup} warm-up ` +
+      `engine in a child process (${values.runtime === 'tsx' ? 'TypeScript through tsx' : 'compiled with swc'}); ${limits.iterations} iterations after ${limits.warmup} warm-up ` +
       `(at most ${limits.maxSeconds} s each), throughput with ${limits.concurrency} in flight`,
   );
-  for (const size of sizes) {
-    for (const mode of modes) {
-      const run = await benchmark(mode, size);
-      console.log(`\n${formatRun(run)}\n${mode === 'memory' ? formatTargets(run) : ''}`);
-    }
+  if (profileDir) await mkdir(profileDir, { recursive: true });
+  const buildDir = await mkdtemp(path.join(os.tmpdir(), 'bench-db-engine-'));
+  try {
+    const compiled =
+      values.runtime === 'tsx'
+        ? undefined
+        : { childPath: await compileEngine(buildDir), nodeModules: projectNodeModules };
+    for (const size of sizes) await benchmarkSize(size, compiled);
+  } finally {
+    await rm(buildDir, { recursive: true, force: true });
+  }
+}
+
+async function benchmarkSize(size: number, compiled?: CompiledChild): Promise<void> {
+  for (const mode of modes) {
+    const run = await benchmark(mode, size, compiled);
+    console.log(`\n${formatRun(run)}`);
+    if (mode === 'memory') console.log(formatTargets(run));
+    for (const profile of run.profiles) console.log(profile);
   }
 }
 

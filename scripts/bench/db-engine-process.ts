@@ -5,8 +5,8 @@ import type { ChildMessage, ChildRequest } from './db-engine-child';
 export interface EngineProcessOptions {
   /** Directory for the engine's data; absent: in memory. */
   dataDir?: string;
-  /** Directory where the child writes a V8 CPU profile when it stops. */
-  cpuProfileDir?: string;
+  /** The child compiled to JavaScript (see db-compile-engine.ts); absent: the TypeScript child under tsx. */
+  compiled?: { childPath: string; nodeModules: string };
 }
 
 export interface MemoryReport {
@@ -19,6 +19,9 @@ export interface EngineProcess {
   uri: string;
   pid: number;
   memory(): Promise<MemoryReport>;
+  startProfile(): Promise<void>;
+  /** Writes the CPU profile recorded since startProfile to `file` (.cpuprofile, Chrome DevTools format). */
+  stopProfile(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -49,12 +52,13 @@ function nextMessage<T extends ChildMessage['type']>(
   });
 }
 
-/** Forks the engine in a child Node process (TypeScript loaded through tsx) and waits for its URI. */
+/** Forks the engine in a child Node process and waits for its URI. */
 export async function startEngineProcess(options: EngineProcessOptions = {}): Promise<EngineProcess> {
-  const execArgv = ['--import', 'tsx', '--expose-gc'];
-  if (options.cpuProfileDir) execArgv.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir);
-  const child = fork(path.join(__dirname, 'db-engine-child.ts'), options.dataDir ? [options.dataDir] : [], {
-    execArgv,
+  const { compiled } = options;
+  const script = compiled?.childPath ?? path.join(__dirname, 'db-engine-child.ts');
+  const child = fork(script, options.dataDir ? [options.dataDir] : [], {
+    execArgv: compiled ? ['--expose-gc'] : ['--import', 'tsx', '--expose-gc'],
+    env: compiled ? { ...process.env, NODE_PATH: compiled.nodeModules } : process.env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const request = (message: ChildRequest): void => {
@@ -69,6 +73,16 @@ export async function startEngineProcess(options: EngineProcessOptions = {}): Pr
       request({ type: 'memory' });
       const { rss, heapUsed, external } = await answer;
       return { rss, heapUsed, external };
+    },
+    async startProfile() {
+      const answer = nextMessage(child, 'profile-started');
+      request({ type: 'profile-start' });
+      await answer;
+    },
+    async stopProfile(file) {
+      const answer = nextMessage(child, 'profile-written');
+      request({ type: 'profile-stop', file });
+      await answer;
     },
     async stop() {
       if (child.exitCode !== null) return;

@@ -134,6 +134,16 @@ export function operations(connection: Connection, workload: Workload): BenchOpe
       explain: () => members.find({ country: 'FR' }).sort({ name: 1 }).limit(20).explain('executionStats'),
     },
     {
+      name: 'country eq + sort name (driver)',
+      writes: false,
+      run: (i) =>
+        members
+          .find({ country: country(i) })
+          .sort({ name: 1 })
+          .limit(20)
+          .toArray(),
+    },
+    {
       name: 'full scan: score>=x sort joinedAt, limit 50',
       writes: false,
       run: (i) =>
