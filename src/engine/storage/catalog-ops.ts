@@ -19,7 +19,8 @@ const UNSUPPORTED_OPTIONS = ['capped', 'viewOn', 'timeseries', 'clusteredIndex',
 export function createCollection(t: CatalogChange, ns: string, options: Document): void {
   splitNamespace(ns);
   const unsupported = UNSUPPORTED_OPTIONS.find((option) => options[option]);
-  if (unsupported) throw new CommandError('NotImplemented', `'${unsupported}' collections are not supported by this engine`);
+  if (unsupported)
+    throw new CommandError('NotImplemented', `'${unsupported}' collections are not supported by this engine`);
   if (t.writer.get(ns)) throw new CommandError('NamespaceExists', `Collection ${ns} already exists.`);
   t.claimNamespace(ns);
   t.writer.writable(ns, options);
@@ -46,7 +47,8 @@ export function renameCollection(t: CatalogChange, from: string, to: string, dro
   splitNamespace(from);
   splitNamespace(to);
   if (from === to) throw new CommandError('IllegalOperation', "Can't rename a collection to itself");
-  if (!t.writer.get(from)) throw new CommandError('NamespaceNotFound', `Source collection ${from} does not exist`);
+  if (!t.writer.get(from))
+    throw new CommandError('NamespaceNotFound', `Source collection ${from} does not exist`);
   const targetExists = t.writer.get(to) !== undefined;
   if (targetExists && !dropTarget) throw new CommandError('NamespaceExists', 'Target namespace exists');
   t.claimNamespace(from);
@@ -70,14 +72,25 @@ function newSpecs(existing: IndexSpec[], specs: IndexSpec[]): IndexSpec[] {
     if (byName) {
       if (sameKeyPattern(byName.key, spec.key) && sameOptions(byName, spec)) continue;
       const [codeName, lead] = sameKeyPattern(byName.key, spec.key)
-        ? (['IndexOptionsConflict', 'An equivalent index already exists with the same name but different options.'] as const)
+        ? ([
+            'IndexOptionsConflict',
+            'An equivalent index already exists with the same name but different options.',
+          ] as const)
         : (['IndexKeySpecsConflict', 'An existing index has the same name as the requested index.'] as const);
-      throw new CommandError(codeName, `${lead} Requested index: ${describe(spec)}, existing index: ${describe(byName)}`);
+      throw new CommandError(
+        codeName,
+        `${lead} Requested index: ${describe(spec)}, existing index: ${describe(byName)}`,
+      );
     }
     const byKey = known.find((s) => sameKeyPattern(s.key, spec.key));
-    const distinguishable = byKey && (byKey.partialFilterExpression || spec.partialFilterExpression || byKey.collation || spec.collation);
+    const distinguishable =
+      byKey &&
+      (byKey.partialFilterExpression || spec.partialFilterExpression || byKey.collation || spec.collation);
     if (byKey && !distinguishable) {
-      throw new CommandError('IndexOptionsConflict', `Index already exists with a different name: ${byKey.name}`);
+      throw new CommandError(
+        'IndexOptionsConflict',
+        `Index already exists with a different name: ${byKey.name}`,
+      );
     }
     fresh.push(spec);
   }
@@ -107,7 +120,11 @@ export function createIndexes(
     if (built) target.indexes.set(spec.name, built);
     t.record({ op: 'createIndex', ns, spec });
   }
-  return { numIndexesBefore: before, numIndexesAfter: before + fresh.length, createdCollectionAutomatically: !current };
+  return {
+    numIndexesBefore: before,
+    numIndexesAfter: before + fresh.length,
+    createdCollectionAutomatically: !current,
+  };
 }
 
 export function dropIndexes(t: CatalogChange, ns: string, names: string[] | '*'): number {
@@ -117,7 +134,8 @@ export function dropIndexes(t: CatalogChange, ns: string, names: string[] | '*')
   const targets = names === '*' ? [...current.indexes.keys()] : names;
   for (const name of targets) {
     if (name === '_id_') throw new CommandError('InvalidOptions', 'cannot drop _id index');
-    if (!current.indexes.has(name)) throw new CommandError('IndexNotFound', `index not found with name [${name}]`);
+    if (!current.indexes.has(name))
+      throw new CommandError('IndexNotFound', `index not found with name [${name}]`);
   }
   if (targets.length === 0) return before;
   t.claimNamespace(ns);

@@ -21,7 +21,11 @@ export class SecondaryIndex {
 
   static empty(spec: IndexSpec): SecondaryIndex {
     const maker = new IndexKeyMaker(spec);
-    return new SecondaryIndex(spec, new BTree<IndexEntry, Document>(undefined, compareEntries(maker.directions)), false);
+    return new SecondaryIndex(
+      spec,
+      new BTree<IndexEntry, Document>(undefined, compareEntries(maker.directions)),
+      false,
+    );
   }
 
   clone(): SecondaryIndex {

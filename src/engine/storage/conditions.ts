@@ -28,7 +28,8 @@ function isOperatorObject(value: unknown): value is Document {
 /** Values an index cannot look up directly (regex matches, array equality). */
 function indexable(value: unknown): boolean {
   if (Array.isArray(value) || value instanceof RegExp) return false;
-  const tag = value !== null && typeof value === 'object' ? (value as { _bsontype?: unknown })._bsontype : undefined;
+  const tag =
+    value !== null && typeof value === 'object' ? (value as { _bsontype?: unknown })._bsontype : undefined;
   return tag !== 'BSONRegExp';
 }
 
@@ -73,7 +74,10 @@ function addCondition(out: Map<string, FieldCondition>, field: string, condition
 }
 
 /** Per-field conditions an index can serve, from the filter's top level and top-level `$and`. */
-export function extractConditions(filter: Document, out = new Map<string, FieldCondition>()): Map<string, FieldCondition> {
+export function extractConditions(
+  filter: Document,
+  out = new Map<string, FieldCondition>(),
+): Map<string, FieldCondition> {
   for (const [field, value] of Object.entries(filter)) {
     if (field === '$and' && Array.isArray(value)) {
       for (const part of value) if (isPlainObject(part)) extractConditions(part, out);

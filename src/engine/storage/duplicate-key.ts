@@ -4,7 +4,8 @@ import { CommandError } from '../errors';
 function formatValue(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   if (value instanceof Date) return `new Date(${value.getTime()})`;
   if (Array.isArray(value)) return `[ ${value.map(formatValue).join(', ')} ]`;
   const tag = (value as { _bsontype?: unknown })._bsontype;
@@ -29,6 +30,7 @@ export function duplicateKeyError(
   keyValue: Document,
 ): CommandError {
   const message =
-    `E11000 duplicate key error collection: ${ns} index: ${indexName} ` + `dup key: ${formatDocument(keyValue)}`;
+    `E11000 duplicate key error collection: ${ns} index: ${indexName} ` +
+    `dup key: ${formatDocument(keyValue)}`;
   return new CommandError('DuplicateKey', message, { keyPattern, keyValue });
 }

@@ -3,14 +3,21 @@ import { compareBson } from '../bson-order';
 import { CommandError } from '../errors';
 import type { IndexSpec } from './types';
 
-const OPTION_FIELDS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'collation'] as const;
+const OPTION_FIELDS = [
+  'unique',
+  'sparse',
+  'partialFilterExpression',
+  'expireAfterSeconds',
+  'collation',
+] as const;
 
 export function validateIndexSpec(spec: IndexSpec): void {
   if (typeof spec.name !== 'string' || spec.name.length === 0) {
     throw new CommandError('BadValue', 'index name must be a non-empty string');
   }
   const fields = Object.keys(spec.key ?? {});
-  if (fields.length === 0) throw new CommandError('BadValue', `Index keys cannot be empty. Index: ${spec.name}`);
+  if (fields.length === 0)
+    throw new CommandError('BadValue', `Index keys cannot be empty. Index: ${spec.name}`);
   for (const field of fields) {
     const direction: unknown = spec.key[field];
     if (direction === 1 || direction === -1) continue;
@@ -20,7 +27,10 @@ export function validateIndexSpec(spec: IndexSpec): void {
     throw new CommandError('BadValue', `Values in the index key pattern must be 1 or -1: ${field}`);
   }
   if (spec.expireAfterSeconds !== undefined && (fields.length !== 1 || fields[0] === '_id')) {
-    throw new CommandError('InvalidOptions', 'TTL indexes are single-field indexes, compound indexes do not support TTL');
+    throw new CommandError(
+      'InvalidOptions',
+      'TTL indexes are single-field indexes, compound indexes do not support TTL',
+    );
   }
   if (spec.name === '_id_' && !(fields.length === 1 && fields[0] === '_id')) {
     throw new CommandError('BadValue', "The index name '_id_' is reserved for the _id index");

@@ -6,7 +6,9 @@ import { EngineStorage } from './storage';
 const DEFAULT_TTL_SWEEP_MS = 60_000;
 
 /** Rebuilds the catalog from the snapshot (indexes rebuilt from their specs) and replays the journal. */
-async function recoverCatalog(persistence: Persistence): Promise<{ catalog: Catalog; report: RecoveryReport }> {
+async function recoverCatalog(
+  persistence: Persistence,
+): Promise<{ catalog: Catalog; report: RecoveryReport }> {
   const state = await persistence.recover();
   const writer = new CatalogWriter(new Map());
   for (const image of state.collections) {

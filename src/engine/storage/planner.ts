@@ -78,7 +78,11 @@ function partialSatisfied(partial: Document | undefined, filter: Document): bool
   return Object.entries(partial).every(([field, value]) => compareBson(filter[field], value) === 0);
 }
 
-function sortCoverage(c: Candidate, eqPrefix: number, sort: [string, number][]): { covered: boolean; reverse: boolean } {
+function sortCoverage(
+  c: Candidate,
+  eqPrefix: number,
+  sort: [string, number][],
+): { covered: boolean; reverse: boolean } {
   if (sort.length === 0) return { covered: true, reverse: false };
   if (c.multikey) return { covered: false, reverse: false };
   const constant = new Set(c.fields.slice(0, eqPrefix));
@@ -86,7 +90,8 @@ function sortCoverage(c: Candidate, eqPrefix: number, sort: [string, number][]):
   if (rest.length === 0) return { covered: true, reverse: false };
   const ratio = rest[0][1] * c.directions[eqPrefix];
   const covered = rest.every(
-    ([field, direction], i) => c.fields[eqPrefix + i] === field && direction * c.directions[eqPrefix + i] === ratio,
+    ([field, direction], i) =>
+      c.fields[eqPrefix + i] === field && direction * c.directions[eqPrefix + i] === ratio,
   );
   return { covered, reverse: covered && ratio < 0 };
 }
@@ -123,9 +128,17 @@ function choose(
   if (usedFields === 0 && !forced) {
     const { covered, reverse } = sortCoverage(c, 0, sort);
     if (sort.length === 0 || !covered || c.sparse || c.partial) return undefined;
-    return { candidate: c, intervals: [{ prefix: [] }], usedFields, allSinglePoints: false, sortCovered: true, reverse };
+    return {
+      candidate: c,
+      intervals: [{ prefix: [] }],
+      usedFields,
+      allSinglePoints: false,
+      sortCovered: true,
+      reverse,
+    };
   }
-  const intervals: Interval[] = usedFields === 0 ? [{ prefix: [] }] : prefixes.map((prefix) => ({ prefix, ...range }));
+  const intervals: Interval[] =
+    usedFields === 0 ? [{ prefix: [] }] : prefixes.map((prefix) => ({ prefix, ...range }));
   intervals.sort(compareIntervals(c.directions));
   const { covered, reverse } = sortCoverage(c, eqPrefix, sort);
   return {
@@ -140,11 +153,15 @@ function choose(
 
 function score(choice: Choice): number {
   const unique = choice.candidate.unique && choice.allSinglePoints ? 1000 : 0;
-  return unique + choice.usedFields * 10 + (choice.sortCovered ? 5 : 0) - choice.candidate.fields.length * 0.01;
+  return (
+    unique + choice.usedFields * 10 + (choice.sortCovered ? 5 : 0) - choice.candidate.fields.length * 0.01
+  );
 }
 
 function findHinted(candidates: Candidate[], hint: string | Record<string, 1 | -1>): Candidate {
-  const found = candidates.find((c) => (typeof hint === 'string' ? c.name === hint : sameKeyPattern(c.key, hint)));
+  const found = candidates.find((c) =>
+    typeof hint === 'string' ? c.name === hint : sameKeyPattern(c.key, hint),
+  );
   if (!found) throw new CommandError('BadValue', 'hint provided does not correspond to an existing index');
   return found;
 }
@@ -166,7 +183,13 @@ const SORT_PROBE_KEYS = 1000;
 function hasAtLeast(choice: Choice, wanted: number): boolean {
   const probe = emptyInfo('IXSCAN', undefined, false);
   let seen = 0;
-  for (const doc of walk(choice.candidate.access, choice.intervals, false, choice.candidate.multikey, probe)) {
+  for (const doc of walk(
+    choice.candidate.access,
+    choice.intervals,
+    false,
+    choice.candidate.multikey,
+    probe,
+  )) {
     void doc;
     if (++seen >= wanted) return true;
   }

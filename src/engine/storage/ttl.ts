@@ -14,9 +14,14 @@ export function expiredDocuments(catalog: Catalog, now: number): { ns: string; d
       if (seconds === undefined) continue;
       const cutoff = new Date(now - seconds * 1000);
       const info: PlanInfo = { stage: 'IXSCAN', sortCovered: false, keysExamined: 0, docsExamined: 0 };
-      const interval = { prefix: [], lo: { value: EARLIEST_DATE, inclusive: true }, hi: { value: cutoff, inclusive: false } };
+      const interval = {
+        prefix: [],
+        lo: { value: EARLIEST_DATE, inclusive: true },
+        hi: { value: cutoff, inclusive: false },
+      };
       const access = indexTreeAccess(index.tree, index.maker.directions);
-      for (const doc of walk(access, [interval], false, index.multikey, info)) out.push({ ns: collection.ns, doc });
+      for (const doc of walk(access, [interval], false, index.multikey, info))
+        out.push({ ns: collection.ns, doc });
     }
   }
   return out;

@@ -37,7 +37,8 @@ export function documentKey(ns: string, id: unknown): string {
 
 function checkId(id: unknown): void {
   if (Array.isArray(id)) throw new CommandError('InvalidIdField', "The '_id' value cannot be of type array");
-  if (id instanceof RegExp) throw new CommandError('InvalidIdField', "The '_id' value cannot be of type regex");
+  if (id instanceof RegExp)
+    throw new CommandError('InvalidIdField', "The '_id' value cannot be of type regex");
 }
 
 /** Snapshot-isolated unit of work: reads its snapshot plus its own writes, first writer wins on conflict. */
@@ -75,7 +76,8 @@ export class Txn extends CatalogView implements WriteTxn, catalogOps.CatalogChan
   }
 
   private ensureActive(): void {
-    if (this.state !== 'active') throw new CommandError('NoSuchTransaction', 'Transaction is no longer active');
+    if (this.state !== 'active')
+      throw new CommandError('NoSuchTransaction', 'Transaction is no longer active');
   }
 
   record(op: JournalOp): void {

@@ -23,12 +23,16 @@ export interface TreeAccess {
 export function idTreeAccess(tree: BTree<unknown, Document>): TreeAccess {
   return {
     directions: [1],
-    entries: (start, _sentinel, reverse) => (reverse ? tree.entriesReversed(start[0]) : tree.entries(start[0])),
+    entries: (start, _sentinel, reverse) =>
+      reverse ? tree.entriesReversed(start[0]) : tree.entries(start[0]),
     values: (key) => [key],
   };
 }
 
-export function indexTreeAccess(tree: BTree<IndexEntry, Document>, directions: readonly number[]): TreeAccess {
+export function indexTreeAccess(
+  tree: BTree<IndexEntry, Document>,
+  directions: readonly number[],
+): TreeAccess {
   return {
     directions,
     entries: (start, sentinel, reverse) => {
@@ -42,7 +46,7 @@ export function indexTreeAccess(tree: BTree<IndexEntry, Document>, directions: r
 function startValues(interval: Interval, directions: readonly number[], reverse: boolean): unknown[] {
   const out = [...interval.prefix];
   for (let j = interval.prefix.length; j < directions.length; j++) {
-    const ascending = directions[j] === 1 !== reverse;
+    const ascending = (directions[j] === 1) !== reverse;
     const bound = j === interval.prefix.length ? (ascending ? interval.lo : interval.hi) : undefined;
     out.push(bound ? bound.value : ascending ? MIN : MAX);
   }
@@ -119,7 +123,11 @@ export function* idLookup(docs: BTree<unknown, Document>, id: unknown, info: Pla
   yield doc;
 }
 
-export function* collectionScan(docs: BTree<unknown, Document>, reverse: boolean, info: PlanInfo): Generator<Document> {
+export function* collectionScan(
+  docs: BTree<unknown, Document>,
+  reverse: boolean,
+  info: PlanInfo,
+): Generator<Document> {
   if (!reverse) {
     for (const doc of docs.values()) {
       info.docsExamined++;

@@ -57,7 +57,9 @@ describe('compareBson within types', () => {
     expect(compareBson(Decimal128.fromString('0.1'), 0.1)).not.toBe(0);
     expect(compareBson(Long.fromString('9007199254740993'), 9007199254740992)).toBe(1);
     expect(compareBson(Long.fromString('9007199254740993'), Long.fromString('9007199254740992'))).toBe(1);
-    expect(compareBson(Decimal128.fromString('9007199254740993'), Long.fromString('9007199254740993'))).toBe(0);
+    expect(compareBson(Decimal128.fromString('9007199254740993'), Long.fromString('9007199254740993'))).toBe(
+      0,
+    );
     expect(compareBson(Decimal128.fromString('-1E+400'), -Number.MAX_VALUE)).toBe(-1);
     expect(compareBson(NaN, -Infinity)).toBe(-1);
     expect(compareBson(NaN, Decimal128.fromString('NaN'))).toBe(0);

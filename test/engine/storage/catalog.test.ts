@@ -27,7 +27,9 @@ describe('collections (https://www.mongodb.com/docs/manual/reference/command/cre
 
   it('refuses capped collections and invalid names clearly', () => {
     const txn = storage.begin();
-    expect(caught(() => txn.createCollection('app.c', { capped: true, size: 100 })).message).toContain('capped');
+    expect(caught(() => txn.createCollection('app.c', { capped: true, size: 100 })).message).toContain(
+      'capped',
+    );
     expect(caught(() => txn.createCollection('app.a$b', {})).code).toBe(73);
     expect(caught(() => txn.createCollection('bad db.c', {})).code).toBe(73);
     txn.abort();
@@ -68,7 +70,9 @@ describe('renameCollection (https://www.mongodb.com/docs/manual/reference/comman
     expect(view.getCollection('app.a')).toBeUndefined();
     expect(view.findById('app.b', 1)).toEqual({ _id: 1, x: 1 });
     expect(view.scan('app.b', { filter: { x: 1 } }).plan.indexName).toBe('x_1');
-    expect(caught(() => storage.begin().insert('app.b', { _id: 2, x: 1 })).message).toContain('collection: app.b index: x_1');
+    expect(caught(() => storage.begin().insert('app.b', { _id: 2, x: 1 })).message).toContain(
+      'collection: app.b index: x_1',
+    );
   });
 
   it('answers 26 for a missing source, 48 for an existing target, 20 for itself', async () => {

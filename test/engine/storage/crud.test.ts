@@ -31,7 +31,10 @@ function caught(action: () => unknown): CommandError {
 
 describe('documents', () => {
   it('inserts, finds by _id, replaces and removes', async () => {
-    await insertAll('app.people', [{ _id: 1, name: 'Ada' }, { _id: 2, name: 'Bob' }]);
+    await insertAll('app.people', [
+      { _id: 1, name: 'Ada' },
+      { _id: 2, name: 'Bob' },
+    ]);
     const view = storage.read();
     expect(view.findById('app.people', 1)).toEqual({ _id: 1, name: 'Ada' });
     expect(view.count('app.people')).toBe(2);
@@ -53,7 +56,12 @@ describe('documents', () => {
     await insertAll('app.things', [{ x: 1 }]);
     const [doc] = [...storage.read().scan('app.things', { filter: {} }).docs];
     expect(doc._id).toBeInstanceOf(ObjectId);
-    expect(storage.read().listCollections('app').map((c) => c.name)).toEqual(['things']);
+    expect(
+      storage
+        .read()
+        .listCollections('app')
+        .map((c) => c.name),
+    ).toEqual(['things']);
     expect(storage.read().listDatabases()).toEqual(['app']);
   });
 
@@ -62,7 +70,9 @@ describe('documents', () => {
     const txn = storage.begin();
     const error = caught(() => txn.insert('app.n', { _id: 1.0 }));
     expect(error.code).toBe(11000);
-    expect(error.message).toBe('E11000 duplicate key error collection: app.n index: _id_ dup key: { _id: 1 }');
+    expect(error.message).toBe(
+      'E11000 duplicate key error collection: app.n index: _id_ dup key: { _id: 1 }',
+    );
     expect(error.extra).toEqual({ keyPattern: { _id: 1 }, keyValue: { _id: 1 } });
     txn.abort();
   });

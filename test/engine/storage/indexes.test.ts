@@ -12,7 +12,10 @@ afterEach(async () => {
   await storage.close();
 });
 
-async function createIndex(ns: string, spec: Parameters<ReturnType<Storage['begin']>['createIndexes']>[1][0]) {
+async function createIndex(
+  ns: string,
+  spec: Parameters<ReturnType<Storage['begin']>['createIndexes']>[1][0],
+) {
   const txn = storage.begin();
   const result = txn.createIndexes(ns, [spec]);
   await txn.commit();
@@ -52,15 +55,26 @@ describe('unique indexes (https://www.mongodb.com/docs/manual/core/index-unique/
 
   it('checks compound unique keys on the whole tuple', async () => {
     await createIndex('app.c', { name: 'a_1_b_1', key: { a: 1, b: 1 }, unique: true });
-    await insertAll(storage, 'app.c', [{ _id: 1, a: 1, b: 1 }, { _id: 2, a: 1, b: 2 }]);
+    await insertAll(storage, 'app.c', [
+      { _id: 1, a: 1, b: 1 },
+      { _id: 2, a: 1, b: 2 },
+    ]);
     const error = caught(() => storage.begin().insert('app.c', { _id: 3, a: 1, b: 2 }));
-    expect(error.message).toBe('E11000 duplicate key error collection: app.c index: a_1_b_1 dup key: { a: 1, b: 2 }');
+    expect(error.message).toBe(
+      'E11000 duplicate key error collection: app.c index: a_1_b_1 dup key: { a: 1, b: 2 }',
+    );
   });
 
   it('refuses to build over existing duplicates', async () => {
-    await insertAll(storage, 'app.users', [{ _id: 1, email: 'a' }, { _id: 2, email: 'a' }]);
+    await insertAll(storage, 'app.users', [
+      { _id: 1, email: 'a' },
+      { _id: 2, email: 'a' },
+    ]);
     const txn = storage.begin();
-    expect(caught(() => txn.createIndexes('app.users', [{ name: 'email_1', key: { email: 1 }, unique: true }])).code).toBe(11000);
+    expect(
+      caught(() => txn.createIndexes('app.users', [{ name: 'email_1', key: { email: 1 }, unique: true }]))
+        .code,
+    ).toBe(11000);
     expect(txn.getCollection('app.users')?.indexes.map((i) => i.name)).toEqual(['_id_']);
     txn.abort();
   });
@@ -92,7 +106,9 @@ describe('sparse and partial indexes', () => {
       { _id: 1, email: 'a', active: false },
       { _id: 2, email: 'a', active: true },
     ]);
-    expect(caught(() => storage.begin().insert('app.p', { _id: 3, email: 'a', active: true })).code).toBe(11000);
+    expect(caught(() => storage.begin().insert('app.p', { _id: 3, email: 'a', active: true })).code).toBe(
+      11000,
+    );
   });
 });
 
@@ -104,12 +120,17 @@ describe('multikey indexes', () => {
       { _id: 2, tags: ['y'] },
       { _id: 3, tags: [] },
     ]);
-    expect(scanIds(storage.read(), 'app.m', { filter: { tags: { $in: ['x', 'y'] } } }).sort()).toEqual([1, 2]);
+    expect(scanIds(storage.read(), 'app.m', { filter: { tags: { $in: ['x', 'y'] } } }).sort()).toEqual([
+      1, 2,
+    ]);
   });
 
   it('indexes fields inside arrays of subdocuments', async () => {
     await createIndex('app.m', { name: 'items.sku_1', key: { 'items.sku': 1 } });
-    await insertAll(storage, 'app.m', [{ _id: 1, items: [{ sku: 'a' }, { sku: 'b' }] }, { _id: 2, items: [{ sku: 'c' }] }]);
+    await insertAll(storage, 'app.m', [
+      { _id: 1, items: [{ sku: 'a' }, { sku: 'b' }] },
+      { _id: 2, items: [{ sku: 'c' }] },
+    ]);
     const result = storage.read().scan('app.m', { filter: { 'items.sku': 'b' } });
     expect([...result.docs].map((d) => d._id)).toEqual([1]);
     expect(result.plan.indexName).toBe('items.sku_1');
@@ -117,7 +138,9 @@ describe('multikey indexes', () => {
 
   it('refuses parallel arrays in a compound index', async () => {
     await createIndex('app.m', { name: 'a_1_b_1', key: { a: 1, b: 1 } });
-    expect(caught(() => storage.begin().insert('app.m', { a: [1], b: [2] })).message).toContain('parallel arrays');
+    expect(caught(() => storage.begin().insert('app.m', { a: [1], b: [2] })).message).toContain(
+      'parallel arrays',
+    );
   });
 });
 
@@ -132,7 +155,9 @@ describe('createIndexes and dropIndexes', () => {
   it('answers 85 and 86 for clashing specs', async () => {
     await createIndex('app.i', { name: 'a_1', key: { a: 1 } });
     const txn = storage.begin();
-    expect(caught(() => txn.createIndexes('app.i', [{ name: 'a_1', key: { a: 1 }, unique: true }])).code).toBe(85);
+    expect(
+      caught(() => txn.createIndexes('app.i', [{ name: 'a_1', key: { a: 1 }, unique: true }])).code,
+    ).toBe(85);
     expect(caught(() => txn.createIndexes('app.i', [{ name: 'a_1', key: { b: 1 } }])).code).toBe(86);
     expect(caught(() => txn.createIndexes('app.i', [{ name: 'other', key: { a: 1 } }])).code).toBe(85);
     txn.abort();
@@ -148,7 +173,12 @@ describe('createIndexes and dropIndexes', () => {
     expect(txn.dropIndexes('app.i', ['a_1'])).toBe(3);
     expect(txn.dropIndexes('app.i', '*')).toBe(2);
     await txn.commit();
-    expect(storage.read().getCollection('app.i')?.indexes.map((i) => i.name)).toEqual(['_id_']);
+    expect(
+      storage
+        .read()
+        .getCollection('app.i')
+        ?.indexes.map((i) => i.name),
+    ).toEqual(['_id_']);
   });
 
   it('re-checks a unique index at commit against documents committed meanwhile', async () => {

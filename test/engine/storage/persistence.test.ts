@@ -27,7 +27,11 @@ describe('storage on a directory', () => {
     setup.createIndexes('app.users', [{ name: 'email_1', key: { email: 1 }, unique: true }]);
     setup.createCollection('app.empty', { comment: 'kept' });
     await setup.commit();
-    await insertAll(first, 'app.users', [{ _id: 1, email: 'a' }, { _id: 2, email: 'b' }, { _id: 3, email: 'c' }]);
+    await insertAll(first, 'app.users', [
+      { _id: 1, email: 'a' },
+      { _id: 2, email: 'b' },
+      { _id: 3, email: 'c' },
+    ]);
     const change = first.begin();
     change.replace('app.users', { _id: 1 }, { email: 'z' });
     change.remove('app.users', { _id: 2 });
@@ -91,7 +95,11 @@ describe('storage on a directory', () => {
     await first.close();
     expect((await readdir(dir)).some((name) => name.startsWith('snapshot'))).toBe(false);
     const second = await reopen(64 * 1024);
-    await insertAll(second, 'app.a', Array.from({ length: 100 }, (_, i) => ({ _id: i + 2, text: 'z'.repeat(100) })));
+    await insertAll(
+      second,
+      'app.a',
+      Array.from({ length: 100 }, (_, i) => ({ _id: i + 2, text: 'z'.repeat(100) })),
+    );
     await second.close();
     const third = await reopen();
     expect(third.recovery).toMatchObject({ entriesReplayed: 0 });

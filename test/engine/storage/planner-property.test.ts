@@ -17,7 +17,8 @@ function random(seed: number): () => number {
 
 const next = random(20261123);
 const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
-const scalar = (): unknown => pick([() => Math.floor(next() * 6), () => pick(['a', 'b', 'c']), () => null, () => 2.5])();
+const scalar = (): unknown =>
+  pick([() => Math.floor(next() * 6), () => pick(['a', 'b', 'c']), () => null, () => 2.5])();
 
 function makeDoc(id: number): Document {
   const doc: Document = { _id: id };
@@ -71,7 +72,8 @@ afterAll(async () => {
 describe('planner candidates against a full scan', () => {
   for (let round = 0; round < 200; round++) {
     const filter = makeFilter();
-    const sort = pick([undefined, { b: -1 }, { b: 1, c: 1 }, { c: -1 }, { _id: -1 }]) as Record<string, 1 | -1> | undefined;
+    const sort = pick([undefined, { b: -1 }, { b: 1, c: 1 }, { c: -1 }, { _id: -1 }]) as
+      Record<string, 1 | -1> | undefined;
     it(`round ${round}: ${JSON.stringify(filter)} sort ${JSON.stringify(sort)}`, () => {
       const query = new Query(filter, {});
       const expected = docs.filter((d) => query.test(d)).map((d) => d._id as number);
@@ -84,7 +86,8 @@ describe('planner candidates against a full scan', () => {
         const matching = candidates.filter((d) => query.test(d));
         for (let i = 1; i < matching.length; i++) {
           const order = Object.entries(sort).reduce(
-            (acc, [field, dir]) => acc || compareBson(sortKey(matching[i - 1], field), sortKey(matching[i], field)) * dir,
+            (acc, [field, dir]) =>
+              acc || compareBson(sortKey(matching[i - 1], field), sortKey(matching[i], field)) * dir,
             0,
           );
           expect(order).toBeLessThanOrEqual(0);

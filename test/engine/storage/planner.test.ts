@@ -40,7 +40,12 @@ describe('planner (https://www.mongodb.com/docs/manual/core/query-plans/)', () =
   it('uses IDHACK for an _id equality', () => {
     const result = storage.read().scan(ns, { filter: { _id: 42 } });
     expect([...result.docs].map((d) => d._id)).toEqual([42]);
-    expect(result.plan).toMatchObject({ stage: 'IDHACK', indexName: '_id_', keysExamined: 1, docsExamined: 1 });
+    expect(result.plan).toMatchObject({
+      stage: 'IDHACK',
+      indexName: '_id_',
+      keysExamined: 1,
+      docsExamined: 1,
+    });
   });
 
   it('uses a unique index for equality and examines one key', () => {
@@ -52,7 +57,11 @@ describe('planner (https://www.mongodb.com/docs/manual/core/query-plans/)', () =
   it('uses the equality prefix of a compound index and serves the sort in index order', () => {
     const result = storage.read().scan(ns, { filter: { country: 'FR' }, sort: { joined: -1 } });
     const ids = [...result.docs].map((d) => d._id);
-    expect(result.plan).toMatchObject({ stage: 'IXSCAN', indexName: 'country_1_joined_-1', sortCovered: true });
+    expect(result.plan).toMatchObject({
+      stage: 'IXSCAN',
+      indexName: 'country_1_joined_-1',
+      sortCovered: true,
+    });
     expect(ids.slice(0, 3)).toEqual([96, 92, 88]);
     expect(ids).toHaveLength(25);
   });
@@ -96,7 +105,9 @@ describe('planner (https://www.mongodb.com/docs/manual/core/query-plans/)', () =
 
   it('never serves a sort from a sparse or multikey index', () => {
     expect(storage.read().scan(ns, { filter: {}, sort: { nick: 1 } }).plan.stage).toBe('COLLSCAN');
-    expect(storage.read().scan(ns, { filter: { tags: 'all' }, sort: { tags: 1 } }).plan.sortCovered).toBe(false);
+    expect(storage.read().scan(ns, { filter: { tags: 'all' }, sort: { tags: 1 } }).plan.sortCovered).toBe(
+      false,
+    );
   });
 
   it('does not use a sparse index for a null equality', () => {
@@ -124,11 +135,15 @@ describe('planner (https://www.mongodb.com/docs/manual/core/query-plans/)', () =
   });
 
   it('follows a hint by name or key pattern, and refuses an unknown one', () => {
-    expect(storage.read().scan(ns, { filter: { slug: 'org-1' }, hint: 'score_1' }).plan.indexName).toBe('score_1');
+    expect(storage.read().scan(ns, { filter: { slug: 'org-1' }, hint: 'score_1' }).plan.indexName).toBe(
+      'score_1',
+    );
     expect(storage.read().scan(ns, { filter: {}, hint: { country: 1, joined: -1 } }).plan.indexName).toBe(
       'country_1_joined_-1',
     );
-    expect(storage.read().scan(ns, { filter: { _id: 1 }, hint: { $natural: 1 } } as never).plan.stage).toBe('COLLSCAN');
+    expect(storage.read().scan(ns, { filter: { _id: 1 }, hint: { $natural: 1 } } as never).plan.stage).toBe(
+      'COLLSCAN',
+    );
     expect(caught(() => storage.read().scan(ns, { filter: {}, hint: 'nope' })).code).toBe(2);
   });
 
@@ -145,7 +160,9 @@ describe('planner (https://www.mongodb.com/docs/manual/core/query-plans/)', () =
     await txn.commit();
     const view = storage.read();
     expect(scanIds(view, 'app.numbers', { filter: { n: new Int32(5) } })).toEqual([2, 3]);
-    expect(scanIds(view, 'app.numbers', { filter: { n: Decimal128.fromString('9007199254740993') } })).toEqual([1]);
+    expect(
+      scanIds(view, 'app.numbers', { filter: { n: Decimal128.fromString('9007199254740993') } }),
+    ).toEqual([1]);
     expect(scanIds(view, 'app.numbers', { filter: { n: { $gt: 9007199254740992 } } })).toEqual([1]);
   });
 

@@ -7,7 +7,10 @@ const ns = 'app.accounts';
 
 beforeEach(async () => {
   storage = await openStorage({});
-  await insertAll(storage, ns, [{ _id: 1, balance: 10 }, { _id: 2, balance: 20 }]);
+  await insertAll(storage, ns, [
+    { _id: 1, balance: 10 },
+    { _id: 2, balance: 20 },
+  ]);
 });
 
 afterEach(async () => {
