@@ -54,7 +54,7 @@ export async function sendCachedPage(
   const cacheKey = `${req.language}|${context.key}`;
   const digest = createHash('sha1').update(cacheKey).digest('base64url').slice(0, 16);
   res.setHeader('ETag', `W/"${context.version}-${digest}"`);
-  if (context.changedAt.getTime() > 0) res.setHeader('Last-Modified', context.changedAt.toUTCString());
+  res.setHeader('Last-Modified', context.changedAt.toUTCString());
   res.setHeader('Cache-Control', 'no-cache');
   res.vary('Accept-Language').vary('Cookie');
   if (req.fresh) {

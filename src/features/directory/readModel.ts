@@ -46,8 +46,9 @@ export class DirectoryReadModel {
     this.checkedAt = Date.now();
     if (this.snapshot?.token === version.token) return this.snapshot;
     // Labelled with the version read before loading: a write during the load triggers one more rebuild.
+    // Last-Modified is when this process first saw the version: never earlier than the change itself.
     const entries = await this.loadEntries();
-    this.snapshot = buildSnapshot(entries, version.token, version.changedAt);
+    this.snapshot = buildSnapshot(entries, version.token, new Date());
     return this.snapshot;
   }
 }

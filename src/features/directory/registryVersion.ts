@@ -17,7 +17,6 @@ export const RegistryVersion = model('RegistryVersion', registryVersionSchema);
 export interface RegistryVersionToken {
   /** Changes whenever the registry's public data may have changed. */
   token: string;
-  changedAt: Date;
 }
 
 /** Call after any write to organisations, pledges or evidence so every app server refreshes its read model. */
@@ -35,10 +34,9 @@ export async function bumpRegistryVersion(): Promise<void> {
  */
 export async function readRegistryVersion(): Promise<RegistryVersionToken> {
   const [counter, organisations] = await Promise.all([
-    RegistryVersion.findOne({ _id: { $eq: REGISTRY_VERSION_ID } }, { version: 1, updatedAt: 1 }).lean(),
+    RegistryVersion.findOne({ _id: { $eq: REGISTRY_VERSION_ID } }, { version: 1 }).lean(),
     Organisation.estimatedDocumentCount(),
   ]);
   const version = typeof counter?.version === 'number' ? counter.version : 0;
-  const updatedAt = counter?.updatedAt instanceof Date ? counter.updatedAt : new Date(0);
-  return { token: `${version}.${organisations}`, changedAt: updatedAt };
+  return { token: `${version}.${organisations}` };
 }
