@@ -174,14 +174,16 @@ function report(size: number, baselines: Measured[], targets: Measured[]): strin
 
 async function benchSize(size: number, args: Arguments, options: LoadOptions): Promise<void> {
   log(`\n== ${size} organisations (load average ${loadAverage()}) ==`);
+  const profileDir = args.profile ? mkdtempSync(path.join(os.tmpdir(), `accord-profile-${size}-`)) : null;
+  const seedProfile = profileDir ? path.join(profileDir, 'seed.cpuprofile') : null;
   const app = await startHttpServerProcess(path.join(__dirname, 'bench', 'directory-app-child.ts'), {
-    args: [String(size)],
+    args: seedProfile ? [String(size), seedProfile] : [String(size)],
     env: productionEnv,
     nodeFlags: ['--max-old-space-size=8192'],
     onProgress: (text) => log(`  ${text}`),
   });
   try {
-    const profileDir = args.profile ? mkdtempSync(path.join(os.tmpdir(), `accord-profile-${size}-`)) : null;
+    if (seedProfile) log(`\n${summariseCpuProfile(seedProfile)}\n`);
     const wanted = args.only?.split(',');
     const targets = directoryTargets(String(app.facts.sampleSlug)).filter(
       (t) => !wanted || wanted.includes(t.name),

@@ -1,7 +1,7 @@
 /**
  * The real application (createApp, production settings, logging at warn) on an in-memory embedded
  * engine holding the reference data and COUNT synthetic organisations, in its own process.
- * Usage (through fork): directory-app-child.ts COUNT
+ * Usage (through fork): directory-app-child.ts COUNT [SEED_PROFILE_FILE]
  */
 import { randomBytes } from 'node:crypto';
 import { createApp } from '../../src/app';
@@ -13,7 +13,7 @@ import { createLogger } from '../../src/logger';
 import { Organisation } from '../../src/models/organisation';
 import { loadReferenceData } from '../../src/reference';
 import { generateSyntheticRegistry } from '../../src/seed';
-import { reportProgress, runHttpChild } from './http-server-child';
+import { profileWhile, reportProgress, runHttpChild } from './http-server-child';
 
 const seconds = (since: number): number => Number(((performance.now() - since) / 1000).toFixed(2));
 
@@ -33,14 +33,17 @@ runHttpChild(async () => {
   await loadReferenceData();
   const seedStarted = performance.now();
   let lastReport = 0;
-  await generateSyntheticRegistry(count, {
-    onProgress: (done, total) => {
-      if (done === total || performance.now() - lastReport > 5_000) {
-        lastReport = performance.now();
-        reportProgress(`seeded ${done}/${total} organisations after ${seconds(seedStarted)} s`);
-      }
-    },
-  });
+  const seed = () =>
+    generateSyntheticRegistry(count, {
+      onProgress: (done, total) => {
+        if (done === total || performance.now() - lastReport > 10_000) {
+          lastReport = performance.now();
+          reportProgress(`seeded ${done}/${total} organisations after ${seconds(seedStarted)} s`);
+        }
+      },
+    });
+  const seedProfile = process.argv[3];
+  await (seedProfile ? profileWhile(seedProfile, seed) : seed());
   const seedSeconds = seconds(seedStarted);
   const sample = await Organisation.findOne({ origin: { $eq: 'synthetic' } })
     .skip(Math.floor(count / 2))

@@ -24,6 +24,21 @@ export interface ServedByChild {
   close(): Promise<void>;
 }
 
+/** Runs `work` under the V8 sampling profiler and writes the profile to `file`. */
+export async function profileWhile<T>(file: string, work: () => Promise<T>): Promise<T> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 function send(message: HttpChildMessage): void {
   process.send?.(message);
 }
