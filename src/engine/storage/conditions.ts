@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { compareBson, typeRank } from '../bson-order';
+import { prefixRange, regexOf } from './regex-prefix';
 
 export interface Bound {
   value: unknown;
@@ -56,6 +57,11 @@ function fromOperators(ops: Document): FieldCondition | undefined {
   for (const [op, value] of Object.entries(ops)) {
     if (op === '$eq' && indexable(value)) return { points: [value] };
     if (op === '$in' && Array.isArray(value) && value.every(indexable)) return { points: value };
+    if (op === '$regex') {
+      const regex = regexOf(value, ops);
+      const range = regex && !condition.lo && !condition.hi ? prefixRange(...regex) : undefined;
+      if (range) return range;
+    }
     if (!indexable(value) || value === null || value === undefined) continue;
     if (op === '$gt' || op === '$gte') {
       const bound = { value, inclusive: op === '$gte' };
@@ -89,6 +95,10 @@ export function extractConditions(
       if (condition) addCondition(out, field, condition);
     } else if (indexable(value)) {
       addCondition(out, field, { points: [value] });
+    } else {
+      const regex = regexOf(value);
+      const range = regex && prefixRange(...regex);
+      if (range) addCondition(out, field, range);
     }
   }
   return out;

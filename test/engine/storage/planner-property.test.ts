@@ -18,7 +18,7 @@ function random(seed: number): () => number {
 const next = random(20261123);
 const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
 const scalar = (): unknown =>
-  pick([() => Math.floor(next() * 6), () => pick(['a', 'b', 'c']), () => null, () => 2.5])();
+  pick([() => Math.floor(next() * 6), () => pick(['a', 'ab', 'abb', 'b', 'c']), () => null, () => 2.5])();
 
 function makeDoc(id: number): Document {
   const doc: Document = { _id: id };
@@ -35,6 +35,7 @@ function makeCondition(): unknown {
     () => ({ $gt: Math.floor(next() * 5) }),
     () => ({ $gte: 1, $lte: Math.floor(next() * 5) }),
     () => ({ $lt: pick(['b', 3]) }),
+    () => pick([/^a/, /^b/i, /^c?/, /^ab*/, { $regex: '^b', $options: '' }]),
   ])();
 }
 

@@ -147,6 +147,19 @@ describe('planner (https://www.mongodb.com/docs/manual/core/query-plans/)', () =
     expect(caught(() => storage.read().scan(ns, { filter: {}, hint: 'nope' })).code).toBe(2);
   });
 
+  it('turns an anchored case-sensitive regex into a range on the index', () => {
+    const result = storage.read().scan(ns, { filter: { slug: /^org-1/ } });
+    const ids = [...result.docs].map((d) => d._id);
+    expect(result.plan).toMatchObject({ stage: 'IXSCAN', indexName: 'slug_1' });
+    expect(ids.sort((a, b) => Number(a) - Number(b))).toEqual([1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    expect(
+      storage.read().scan(ns, { filter: { slug: { $regex: '^org-2', $options: '' } } }).plan.indexName,
+    ).toBe('slug_1');
+    expect(storage.read().scan(ns, { filter: { slug: /^org-1/i } }).plan.stage).toBe('COLLSCAN');
+    expect(storage.read().scan(ns, { filter: { slug: /^org|x/ } }).plan.stage).toBe('COLLSCAN');
+    expect(scanIds(storage.read(), ns, { filter: { slug: /^org-99?$/ } })).toContain(9);
+  });
+
   it('yields nothing for an empty $in', () => {
     expect(scanIds(storage.read(), ns, { filter: { slug: { $in: [] } } })).toEqual([]);
   });
