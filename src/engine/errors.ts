@@ -33,6 +33,8 @@ export const ErrorCodes = {
   InvalidBSON: 22,
   ConversionFailure: 241,
   MergeStageNoMatchingDocument: 13113,
+  Location15955: 15955,
+  ConflictingUpdateOperators: 40,
   Unauthorized: 13,
   ConflictingOperationInProgress: 117,
   QueryPlanKilled: 175,

@@ -82,7 +82,8 @@ const drop: CommandSpec = {
   run(call, txn) {
     const ns = namespaceArg(call);
     const info = txn.getCollection(ns);
-    if (!info) throw new CommandError('NamespaceNotFound', 'ns not found');
+    // Since MongoDB 7.0 dropping a missing collection succeeds.
+    if (!info) return { ok: 1 };
     const nIndexesWas = info.indexes.length;
     txn.dropCollection(ns);
     return { nIndexesWas, ns, ok: 1 };

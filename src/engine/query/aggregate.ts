@@ -1,11 +1,12 @@
 import type { Document } from 'bson';
 import { Aggregator } from 'mingo/aggregator';
+import { OpType } from 'mingo/core';
 import type { ReadView } from '../storage/api';
 import { CommandError } from '../errors';
 import { cloneDocument } from './clone';
 import { asBadValue } from './errors';
 import { compileFilter } from './matcher';
-import { mingoOptions } from './mingo-context';
+import { ENGINE_CONTEXT, mingoOptions } from './mingo-context';
 import { isPlainObject } from './paths';
 import type { CollationSpec } from './sort';
 
@@ -35,7 +36,15 @@ export function parsePipeline(value: unknown): Document[] {
   if (!Array.isArray(value) || !value.every(isPlainObject)) {
     throw new CommandError('TypeMismatch', "'pipeline' option must be specified as an array");
   }
-  for (const stage of value) stageName(stage);
+  for (const stage of value) {
+    const name = stageName(stage);
+    if (name !== '$out' && name !== '$merge' && !ENGINE_CONTEXT.getOperator(OpType.PIPELINE, name)) {
+      throw new CommandError('Location40324', `Unrecognized pipeline stage name: '${name}'`);
+    }
+    if (name === '$group' && !(isPlainObject(stage.$group) && '_id' in stage.$group)) {
+      throw new CommandError('Location15955', 'a group specification must include an _id');
+    }
+  }
   return value;
 }
 

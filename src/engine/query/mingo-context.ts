@@ -10,6 +10,7 @@ import { CommandError } from '../errors';
 import { comparisonOperators } from './comparison-ops';
 import type { CollationSpec } from './sort';
 import { sortStage } from './sort-stage';
+import { countStage, modOperator } from './stage-overrides';
 import { typeExpressionOperators, typeQueryOperators } from './type-ops';
 
 function unsupported(what: string): () => never {
@@ -29,14 +30,15 @@ const unsupportedStages: Record<string, PipelineOperator> = Object.fromEntries(
 );
 
 /** All of mingo's operators with the engine's BSON-aware replacements; built once. */
-const ENGINE_CONTEXT = Context.init({
+export const ENGINE_CONTEXT = Context.init({
   accumulator: accumulatorOperators as never,
   expression: { ...expressionOperators, ...typeExpressionOperators } as never,
-  pipeline: { ...pipelineOperators, ...sortStage, ...unsupportedStages } as never,
+  pipeline: { ...pipelineOperators, ...sortStage, ...countStage, ...unsupportedStages } as never,
   projection: projectionOperators as never,
   query: {
     ...queryOperators,
     ...comparisonOperators,
+    ...modOperator,
     ...typeQueryOperators,
     ...unsupportedQueryOps,
   } as never,

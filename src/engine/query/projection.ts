@@ -94,6 +94,54 @@ function simpleProjector(spec: Document): Projector {
   return (doc) => exclude(doc, tree) as Document;
 }
 
+function sliceArray(values: unknown[], spec: unknown): unknown[] {
+  if (typeof spec === 'number') return spec >= 0 ? values.slice(0, spec) : values.slice(spec);
+  if (Array.isArray(spec) && spec.length === 2 && spec.every((n) => typeof n === 'number')) {
+    const [skip, limit] = spec as [number, number];
+    if (limit <= 0) throw new CommandError('BadValue', '$slice limit must be positive');
+    const start = skip < 0 ? Math.max(0, values.length + skip) : skip;
+    return values.slice(start, start + limit);
+  }
+  throw new CommandError('BadValue', '$slice only supports numbers and [skip, limit] arrays');
+}
+
+function setSliced(doc: Document, parts: string[], spec: unknown): void {
+  const [head, ...rest] = parts;
+  const value = doc[head];
+  if (rest.length === 0) {
+    if (Array.isArray(value)) doc[head] = sliceArray(value, spec);
+  } else if (isPlainObject(value)) {
+    doc[head] = { ...value };
+    setSliced(doc[head] as Document, rest, spec);
+  }
+}
+
+function isSlice(value: unknown): value is { $slice: unknown } {
+  return isPlainObject(value) && Object.keys(value).length === 1 && '$slice' in value;
+}
+
+/** `$slice` alongside plain flags: the other fields follow the flags, or are all kept when there are none. */
+function sliceProjector(spec: Document): Projector | undefined {
+  const entries = Object.entries(spec);
+  const slices = entries.filter(([, value]) => isSlice(value));
+  const flags = entries.filter(([, value]) => !isSlice(value));
+  if (slices.length === 0 || !flags.every(([key, value]) => isSimpleFlag(value) && !key.endsWith('.$')))
+    return undefined;
+  const inclusion = flags.some(([key, value]) => key !== '_id' && Boolean(value));
+  const base = Object.fromEntries(flags);
+  if (inclusion) for (const [key] of slices) base[key] = 1;
+  const project = Object.keys(base).length > 0 ? simpleProjector(base) : identity;
+  const paths = slices.map(([key, value]) => ({
+    parts: key.split('.'),
+    spec: (value as { $slice: unknown }).$slice,
+  }));
+  return (doc) => {
+    const out = { ...project(doc) };
+    for (const { parts, spec: sliceSpec } of paths) setSliced(out, parts, sliceSpec);
+    return out;
+  };
+}
+
 /** Compiles a find projection; `filter` is needed for the positional `$` operator. */
 export function compileProjection(spec: unknown, filter: Document | undefined, options: Options): Projector {
   if (spec === undefined || spec === null) return identity;
@@ -101,6 +149,8 @@ export function compileProjection(spec: unknown, filter: Document | undefined, o
   if (Object.keys(spec).length === 0) return identity;
   const simple = Object.entries(spec).every(([key, value]) => isSimpleFlag(value) && !key.endsWith('.$'));
   if (simple) return simpleProjector(spec);
+  const sliced = sliceProjector(spec);
+  if (sliced) return sliced;
   const query = asBadValue(() => new Query(filter ?? {}, options));
   return (doc) =>
     asBadValue(() => {

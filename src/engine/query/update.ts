@@ -5,6 +5,7 @@ import { compareBson } from '../bson-order';
 import { CommandError } from '../errors';
 import { cloneDocument } from './clone';
 import { isPlainObject, setPath } from './paths';
+import { rejectConflictingPaths, rejectTypeMismatches } from './update-validation';
 
 export type UpdateSpec =
   | { kind: 'replacement'; doc: Document }
@@ -29,6 +30,7 @@ export function parseUpdateSpec(u: unknown): UpdateSpec {
   if ($setOnInsert !== undefined && !isPlainObject($setOnInsert)) {
     throw new CommandError('FailedToParse', 'Modifiers operate on fields but we found another type instead');
   }
+  rejectConflictingPaths(u);
   return { kind: 'operators', modifier, setOnInsert: $setOnInsert as Document | undefined };
 }
 
@@ -94,6 +96,7 @@ export function applyUpdate(
     modified = !sameBytes(before, after);
   } else {
     const modifier = spec.kind === 'pipeline' ? spec.stages : spec.modifier;
+    if (spec.kind === 'operators') rejectTypeMismatches(before, spec.modifier);
     if (spec.kind === 'operators' && Object.keys(modifier).length === 0)
       return { doc: before, modified: false };
     ({ doc: after, modified } = runMingo(cloneDocument(before), modifier, filter, arrayFilters, options));

@@ -129,3 +129,36 @@ describe('updates', () => {
     expect(generated).toMatchObject({ k: 1, c: 1 });
   });
 });
+
+describe('MongoDB validation mingo lacks', () => {
+  it('rejects two operators on one path and arithmetic or array operators on the wrong type', () => {
+    expect(() => parseUpdateSpec({ $set: { a: 1 }, $inc: { 'a.b': 1 } })).toThrow(
+      expect.objectContaining({ code: 40 }),
+    );
+    const doc = { _id: 1, name: 'x', list: 'not an array' };
+    expect(() => applyUpdate(doc, parseUpdateSpec({ $inc: { name: 1 } }), {}, undefined, options)).toThrow(
+      expect.objectContaining({ code: 14 }),
+    );
+    expect(() => applyUpdate(doc, parseUpdateSpec({ $push: { list: 1 } }), {}, undefined, options)).toThrow(
+      expect.objectContaining({ code: 2 }),
+    );
+  });
+
+  it('slices arrays in projections while keeping the other fields', () => {
+    const doc = { _id: 1, title: 't', list: [1, 2, 3, 4] };
+    expect(compileProjection({ list: { $slice: 2 } }, {}, options)(doc)).toEqual({
+      _id: 1,
+      title: 't',
+      list: [1, 2],
+    });
+    expect(compileProjection({ list: { $slice: -1 } }, {}, options)(doc)).toEqual({
+      _id: 1,
+      title: 't',
+      list: [4],
+    });
+    expect(compileProjection({ list: { $slice: [1, 2] }, title: 0 }, {}, options)(doc)).toEqual({
+      _id: 1,
+      list: [2, 3],
+    });
+  });
+});

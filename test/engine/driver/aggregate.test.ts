@@ -104,3 +104,16 @@ describe('sorted finds with a limit', () => {
     expect(page.map((d) => d.k)).toEqual([...page.map((d) => d.k)].sort((a, b) => b - a));
   });
 });
+
+describe('stage validation', () => {
+  it('reports unknown stages (40324), $group without _id (15955) and counts nothing as no document', async () => {
+    const c = fixture.client.db('agg').collection('paged');
+    await expect(c.aggregate([{ $frobnicate: {} }]).toArray()).rejects.toMatchObject({ code: 40324 });
+    await expect(c.aggregate([{ $group: { n: { $sum: 1 } } }]).toArray()).rejects.toMatchObject({
+      code: 15955,
+    });
+    expect(await c.aggregate([{ $match: { k: -1 } }, { $count: 'n' }]).toArray()).toEqual([]);
+    expect(await c.countDocuments({ k: { $mod: [4.5, 0] } })).toBe(125);
+    await expect(c.countDocuments({ k: { $mod: [4] } })).rejects.toMatchObject({ code: 2 });
+  });
+});
