@@ -1,0 +1,68 @@
+import type { Browser } from 'playwright-core';
+import { importCsv } from '../../src/import';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { checkA11y, describeInBrowser, launchBrowser } from '../helpers/browser';
+import { serveApp } from '../helpers/server';
+import { loadFixtureRegistry } from '../directory/fixtures';
+
+describeInBrowser('directory pages in Chromium, checked by axe (WCAG 2.1 AA)', () => {
+  let testApp: TestApp;
+  let server: Awaited<ReturnType<typeof serveApp>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    await loadFixtureRegistry();
+    // Enough organisations for the pagination navigation to appear.
+    const extra = Array.from(
+      { length: 30 },
+      (_, index) => `Example Partner ${index},FR,civil-society,non-profit,,2023-03-03,paris-call`,
+    );
+    await importCsv(['name,country,category,sector,website,joined,initiative', ...extra].join('\n'));
+    server = await serveApp(testApp.app);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await testApp?.stop();
+  });
+
+  const pages = [
+    ['home', '/'],
+    ['directory', '/signatories'],
+    ['filtered directory', '/signatories?country=FR&sort=joined&q=soc'],
+    ['empty directory', '/signatories?country=FR&initiative=tech-accord&country[$ne]=x'],
+    ['paginated directory', '/signatories?size=20&initiative=paris-call&page=2'],
+    ['profile', '/signatories/microsoft'],
+    ['profile without country', '/signatories/global-forum-on-cyber-expertise'],
+    ['initiatives', '/initiatives'],
+    ['initiative', '/initiatives/paris-call'],
+  ];
+
+  for (const lang of ['en', 'fr']) {
+    it.each(pages)(`%s page in ${lang} has no axe violations`, async (_name, path) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      await checkA11y(page);
+      await context.close();
+    });
+  }
+
+  it('filters with the form and follows a result, without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/signatories?lang=en`);
+    await page.getByLabel('Name', { exact: true }).fill('societe');
+    await page.getByLabel('Country').selectOption('FR');
+    await page.getByLabel('Category').selectOption('private-sector');
+    await page.getByRole('button', { name: 'Show results' }).click();
+    await page.waitForURL(/country=FR/);
+    expect(await page.getByRole('heading', { level: 2, name: '1 signatory' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Société Générale' }).click();
+    await page.waitForURL(`${server.baseUrl}/signatories/societe-generale`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Société Générale');
+    await context.close();
+  });
+});
