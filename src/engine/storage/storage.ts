@@ -32,7 +32,9 @@ export class EngineStorage implements Storage, TxnHost {
   ) {
     this.root = initial;
     if (persistence) this.durability = new Durability(persistence, () => this.root, checkpointBytes);
-    this.sweeper = setInterval(() => void this.sweepExpired(), ttlSweepMs);
+    this.sweeper = setInterval(() => {
+      this.sweepExpired().catch(() => undefined);
+    }, ttlSweepMs);
     this.sweeper.unref();
   }
 
