@@ -10,15 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { fetchPage, runLoad, type LoadOptions, type LoadResult } from './bench/autocannon-load';
+import { fetchPage, measureLoad, warmUp, type LoadOptions } from './bench/autocannon-load';
 import { summariseCpuProfile } from './bench/cpu-profile-summary';
-import { directoryTargets, judge, type DirectoryTarget } from './bench/directory-targets';
-import {
-  startHttpServerProcess,
-  type HttpServerProcess,
-  type ServerMemory,
-} from './bench/http-server-process';
-import { fixed, formatTable, mebibytes, type Cell } from './bench/report-table';
+import { report, type Measured } from './bench/directory-report';
+import { directoryTargets, type DirectoryTarget } from './bench/directory-targets';
+import { startHttpServerProcess, type HttpServerProcess } from './bench/http-server-process';
 
 const argumentsSchema = z.object({
   sizes: z
@@ -54,15 +50,6 @@ function readArguments(): Arguments {
   return parsed.data;
 }
 
-interface Measured {
-  name: string;
-  path: string;
-  bytes: number;
-  coldMs: number;
-  load: LoadResult;
-  memory: ServerMemory;
-}
-
 // Express reads NODE_ENV itself (view cache, error pages), so the processes get it, not just the config.
 const productionEnv = { ...process.env, NODE_ENV: 'production' };
 
@@ -80,14 +67,19 @@ async function measure(
   profileDir: string | null,
 ): Promise<Omit<Measured, 'bytes' | 'coldMs'>> {
   log(`  loading ${target.name} ${target.path}`);
+  const url = `${server.baseUrl}${target.path}`;
+  await warmUp(url, options);
+  const cpuBefore = await server.cpuMs();
   if (profileDir) await server.startProfile();
-  const load = await runLoad(`${server.baseUrl}${target.path}`, options);
+  const load = await measureLoad(url, options);
+  const cpuMs = (await server.cpuMs()) - cpuBefore;
   if (profileDir) {
-    const file = path.join(profileDir, `${target.name}.cpuprofile`);
+    const file = path.join(profileDir, `${target.name.replace(/\W+/g, '-')}.cpuprofile`);
     await server.stopProfile(file);
     log(`\n${summariseCpuProfile(file)}\n`);
   }
-  return { name: target.name, path: target.path, load, memory: await server.memory() };
+  const cpuMicrosPerRequest = (cpuMs * 1000) / Math.max(load.requests, 1);
+  return { name: target.name, path: target.path, load, cpuMicrosPerRequest, memory: await server.memory() };
 }
 
 async function checkedPage(
@@ -103,7 +95,12 @@ async function checkedPage(
   return page;
 }
 
-async function measureBaseline(html: string, options: LoadOptions, runs: number): Promise<Measured[]> {
+async function measureBaseline(
+  html: string,
+  options: LoadOptions,
+  runs: number,
+  profileDir: string | null,
+): Promise<Measured[]> {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'accord-bench-')), 'page.html');
   writeFileSync(file, html);
   const server = await startHttpServerProcess(path.join(__dirname, 'bench', 'baseline-child.ts'), {
@@ -115,7 +112,7 @@ async function measureBaseline(html: string, options: LoadOptions, runs: number)
     for (let run = 1; run <= runs; run += 1) {
       const target = { name: run === 1 ? 'baseline' : `baseline #${run}`, path: '/baseline' };
       results.push({
-        ...(await measure(server, target, options, null)),
+        ...(await measure(server, target, options, run === 1 ? profileDir : null)),
         bytes: Buffer.byteLength(html),
         coldMs: 0,
       });
@@ -124,52 +121,6 @@ async function measureBaseline(html: string, options: LoadOptions, runs: number)
   } finally {
     await server.stop();
   }
-}
-
-function averageLoad(results: LoadResult[]): LoadResult {
-  const mean = (pick: (r: LoadResult) => number) =>
-    results.reduce((sum, r) => sum + pick(r), 0) / results.length;
-  return {
-    requestsPerSecond: mean((r) => r.requestsPerSecond),
-    p50Ms: mean((r) => r.p50Ms),
-    p99Ms: mean((r) => r.p99Ms),
-    requests: mean((r) => r.requests),
-  };
-}
-
-function report(size: number, baselines: Measured[], targets: Measured[]): string {
-  const reference = averageLoad(baselines.map((b) => b.load));
-  const rows: Cell[][] = [...baselines, ...targets].map((m) => {
-    const isBaseline = baselines.includes(m);
-    const verdict = judge(size, m.load, reference);
-    return [
-      m.name,
-      m.bytes,
-      Math.round(m.load.requestsPerSecond),
-      m.load.p50Ms,
-      m.load.p99Ms,
-      fixed(verdict.ratio, 2),
-      fixed(verdict.p99Ratio, 2),
-      `${mebibytes(m.memory.rss)} / ${mebibytes(m.memory.heapUsed)}`,
-      isBaseline ? '' : m.coldMs.toFixed(0),
-      isBaseline ? '' : `${verdict.pass ? 'PASS' : 'FAIL'} (${verdict.rule})`,
-    ];
-  });
-  return formatTable(
-    [
-      'target',
-      'bytes',
-      'req/s',
-      'p50 ms',
-      'p99 ms',
-      'ratio',
-      'p99/base',
-      'RSS / heapUsed',
-      'cold ms',
-      'target',
-    ],
-    rows,
-  );
 }
 
 async function benchSize(size: number, args: Arguments, options: LoadOptions): Promise<void> {
@@ -192,7 +143,7 @@ async function benchSize(size: number, args: Arguments, options: LoadOptions): P
     if (!first) throw new Error(`--only ${args.only} selects no target`);
     const pages = [];
     for (const target of targets) pages.push(await checkedPage(app, target, options.headers ?? {}));
-    const baselines = await measureBaseline(pages[0]?.body ?? '', options, 2);
+    const baselines = await measureBaseline(pages[0]?.body ?? '', options, 2, profileDir);
     const measured: Measured[] = [];
     for (const [index, target] of targets.entries()) {
       const page = pages[index];

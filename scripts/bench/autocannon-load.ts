@@ -3,7 +3,6 @@ import autocannon from 'autocannon';
 export interface LoadOptions {
   connections: number;
   durationSeconds: number;
-  /** Requests sent (and checked) before measuring, so caches, JIT and pools are warm. */
   warmupRequests: number;
   headers?: Record<string, string>;
 }
@@ -31,17 +30,20 @@ function checkClean(url: string, phase: string, result: autocannon.Result): void
   );
 }
 
-/** Warms the URL up, then measures it for a fixed duration on `connections` keep-alive connections. */
-export async function runLoad(url: string, options: LoadOptions): Promise<LoadResult> {
-  if (options.warmupRequests > 0) {
-    const warmup = await autocannon({
-      url,
-      connections: options.connections,
-      amount: options.warmupRequests,
-      headers: options.headers,
-    });
-    checkClean(url, 'warm-up', warmup);
-  }
+/** Requests sent (and checked) so caches, JIT and pools are warm before measuring. */
+export async function warmUp(url: string, options: LoadOptions): Promise<void> {
+  if (options.warmupRequests === 0) return;
+  const warmup = await autocannon({
+    url,
+    connections: options.connections,
+    amount: options.warmupRequests,
+    headers: options.headers,
+  });
+  checkClean(url, 'warm-up', warmup);
+}
+
+/** Loads the URL for a fixed duration on `connections` keep-alive connections. */
+export async function measureLoad(url: string, options: LoadOptions): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections: options.connections,
@@ -55,6 +57,11 @@ export async function runLoad(url: string, options: LoadOptions): Promise<LoadRe
     p99Ms: result.latency.p99,
     requests: result.requests.total,
   };
+}
+
+export async function runLoad(url: string, options: LoadOptions): Promise<LoadResult> {
+  await warmUp(url, options);
+  return measureLoad(url, options);
 }
 
 export interface FetchedPage {

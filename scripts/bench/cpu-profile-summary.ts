@@ -54,9 +54,16 @@ function nearestOwnedFrame(
   return undefined;
 }
 
+/** Samples taken while the benchmark's own IPC handler stops the profiler and serialises the profile. */
+function isProfilerAtWork(leafId: number, byId: Map<number, ProfileNode>, parentOf: Map<number, number>) {
+  return nearestOwnedFrame(leafId, byId, parentOf)?.callFrame.url.includes('/scripts/bench/') ?? false;
+}
+
 function frameKey(node: ProfileNode): string {
   const { functionName, url, lineNumber } = node.callFrame;
-  const where = url ? `${url.replace(/^.*\/(node_modules|src|scripts)\//, '$1/')}:${lineNumber + 1}` : '';
+  // Line numbers of TypeScript files are those of tsx's output, so they would mislead.
+  const line = url.endsWith('.ts') ? '' : `:${lineNumber + 1}`;
+  const where = url ? `${url.replace(/^.*\/(node_modules|src|scripts)\//, '$1/')}${line}` : '';
   return `${functionName || '(anonymous)'} ${where}`.trim();
 }
 
@@ -76,7 +83,7 @@ export function summariseCpuProfile(file: string, top = 15): string {
   parsed.samples.forEach((leafId, index) => {
     const ms = (parsed.timeDeltas[index] ?? 0) / 1000;
     const leaf = byId.get(leafId);
-    if (!leaf) return;
+    if (!leaf || isProfilerAtWork(leafId, byId, parentOf)) return;
     totalMs += ms;
     const leafKey = frameKey(leaf);
     self.set(leafKey, (self.get(leafKey) ?? 0) + ms);

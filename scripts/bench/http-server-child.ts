@@ -1,17 +1,22 @@
 /**
  * The child side of a benchmarked HTTP server: the server runs in its own process so that it and the
  * load generator do not share an event loop (one core each). Over IPC the child reports its port and
- * facts about itself, answers memory requests, records a CPU profile between two requests, and stops.
+ * facts about itself, answers memory and CPU-time requests, records a CPU profile between two requests, and stops.
  */
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 
 export type HttpChildRequest =
-  { type: 'memory' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string } | { type: 'stop' };
+  | { type: 'memory' }
+  | { type: 'cpu' }
+  | { type: 'profile-start' }
+  | { type: 'profile-stop'; file: string }
+  | { type: 'stop' };
 
 export type HttpChildMessage =
   | { type: 'ready'; port: number; facts: Record<string, string | number> }
   | { type: 'memory'; rss: number; heapUsed: number }
+  | { type: 'cpu'; micros: number }
   | { type: 'profile-started' }
   | { type: 'profile-stopped'; file: string }
   | { type: 'progress'; text: string }
@@ -63,6 +68,10 @@ async function handle(request: HttpChildRequest, served: ServedByChild, profiler
   switch (request.type) {
     case 'memory':
       return send(measureMemory());
+    case 'cpu': {
+      const { user, system } = process.cpuUsage();
+      return send({ type: 'cpu', micros: user + system });
+    }
     case 'profile-start':
       await profiler.post('Profiler.enable');
       await profiler.post('Profiler.start');

@@ -11,6 +11,8 @@ export interface HttpServerProcess {
   pid: number;
   facts: Record<string, string | number>;
   memory(): Promise<ServerMemory>;
+  /** CPU time (user + system) the server process has used so far, in milliseconds. */
+  cpuMs(): Promise<number>;
   /** Samples the server's CPU until `stopProfile`, which writes a .cpuprofile file. */
   startProfile(): Promise<void>;
   stopProfile(file: string): Promise<void>;
@@ -82,6 +84,10 @@ export async function startHttpServerProcess(
     async memory() {
       const { rss, heapUsed } = await ask({ type: 'memory' }, 'memory');
       return { rss, heapUsed };
+    },
+    async cpuMs() {
+      const { micros } = await ask({ type: 'cpu' }, 'cpu');
+      return micros / 1000;
     },
     async startProfile() {
       await ask({ type: 'profile-start' }, 'profile-started');
