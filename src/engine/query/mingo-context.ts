@@ -10,7 +10,7 @@ import { CommandError } from '../errors';
 import { comparisonOperators } from './comparison-ops';
 import type { CollationSpec } from './sort';
 import { sortStage } from './sort-stage';
-import { countStage, modOperator } from './stage-overrides';
+import { countStage, modOperator, projectStage } from './stage-overrides';
 import { typeExpressionOperators, typeQueryOperators } from './type-ops';
 
 function unsupported(what: string): () => never {
@@ -33,7 +33,13 @@ const unsupportedStages: Record<string, PipelineOperator> = Object.fromEntries(
 export const ENGINE_CONTEXT = Context.init({
   accumulator: accumulatorOperators as never,
   expression: { ...expressionOperators, ...typeExpressionOperators } as never,
-  pipeline: { ...pipelineOperators, ...sortStage, ...countStage, ...unsupportedStages } as never,
+  pipeline: {
+    ...pipelineOperators,
+    ...sortStage,
+    ...countStage,
+    ...projectStage,
+    ...unsupportedStages,
+  } as never,
   projection: projectionOperators as never,
   query: {
     ...queryOperators,

@@ -1,7 +1,9 @@
+import type { Document } from 'bson';
 import { Lazy, type Iterator as MingoIterator } from 'mingo/lazy';
-import type { PipelineOperator, QueryOperator } from 'mingo/types';
+import { $project as mingoProject } from 'mingo/operators/pipeline';
+import type { Options, PipelineOperator, QueryOperator } from 'mingo/types';
 import { CommandError } from '../errors';
-import { collectPathValues } from './paths';
+import { collectPathValues, isPlainObject } from './paths';
 
 /** `$count`: like MongoDB, no input documents produce no output document. */
 function $count(collection: MingoIterator, field: unknown): MingoIterator {
@@ -40,3 +42,39 @@ function $mod(selector: string, spec: unknown) {
 }
 
 export const modOperator = { $mod } as unknown as Record<string, QueryOperator>;
+
+function isFlag(value: unknown): boolean {
+  return typeof value === 'number' || typeof value === 'boolean';
+}
+
+function sourceOrder(projected: Document, source: unknown): Document {
+  if (!isPlainObject(source)) return projected;
+  const out: Document = {};
+  for (const key of Object.keys(source)) {
+    if (!(key in projected)) continue;
+    const value = projected[key];
+    out[key] = isPlainObject(value) ? sourceOrder(value, source[key]) : value;
+  }
+  for (const key of Object.keys(projected)) if (!(key in out)) out[key] = projected[key];
+  return out;
+}
+
+/** `$project` with MongoDB's field order: _id, included fields in document order, then computed fields. */
+function $project(collection: MingoIterator, spec: unknown, options: Options): MingoIterator {
+  if (!isPlainObject(spec)) return mingoProject(collection, spec as never, options);
+  const computed = Object.keys(spec).filter((key) => key !== '_id' && !isFlag(spec[key]));
+  return collection.map((doc: unknown) => {
+    const [projected] = mingoProject(Lazy([doc]), spec, options).collect() as Document[];
+    if (!projected || !isPlainObject(doc)) return projected;
+    const out: Document = {};
+    if ('_id' in projected) out._id = projected._id;
+    const included: Document = {};
+    for (const key of Object.keys(projected))
+      if (key !== '_id' && !computed.includes(key)) included[key] = projected[key];
+    Object.assign(out, sourceOrder(included, doc));
+    for (const key of computed) if (key in projected) out[key] = projected[key];
+    return out;
+  });
+}
+
+export const projectStage = { $project } as unknown as Record<string, PipelineOperator>;

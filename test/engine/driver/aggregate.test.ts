@@ -117,3 +117,13 @@ describe('stage validation', () => {
     await expect(c.countDocuments({ k: { $mod: [4] } })).rejects.toMatchObject({ code: 2 });
   });
 });
+
+describe('$project field order', () => {
+  it('puts _id first, included fields in document order, then computed fields', async () => {
+    const c = fixture.client.db('agg').collection('ordered');
+    await c.insertOne({ _id: 1, b: 2, a: 1, c: 3 } as never);
+    const [doc] = await c.aggregate([{ $project: { total: { $add: ['$a', '$b'] }, c: 1, a: 1 } }]).toArray();
+    expect(Object.keys(doc)).toEqual(['_id', 'a', 'c', 'total']);
+    expect(doc).toEqual({ _id: 1, a: 1, c: 3, total: 3 });
+  });
+});
