@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import { compileEngine, projectNodeModules } from './bench/db-compile-engine';
-import { startEngineProcess, type EngineProcessOptions } from './bench/db-engine-process';
+import { startEngineProcess, type EngineProcess, type EngineProcessOptions } from './bench/db-engine-process';
 import {
   concurrentThroughput,
   sequentialLatency,
@@ -73,11 +73,22 @@ if (values.runtime !== 'compiled' && values.runtime !== 'tsx')
 const BATCH_SIZE = 1000;
 const profileDir = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined;
 
-async function measure(operation: BenchOperation, ping?: Operation): Promise<OperationResult> {
+/** A short ping run just before each operation is its floor: the machine's load drifts during a run. */
+async function measure(
+  operation: BenchOperation,
+  engine: EngineProcess,
+  ping?: Operation,
+): Promise<OperationResult> {
   const plan = operation.explain ? describePlan(await operation.explain()) : undefined;
-  const latency = await sequentialLatency(operation.run, limits, ping);
+  const floorLimits = {
+    ...limits,
+    iterations: Math.min(500, limits.iterations),
+    warmup: Math.min(50, limits.warmup),
+  };
+  const floor = ping ? await sequentialLatency(ping, floorLimits, engine.cpuMicros) : undefined;
+  const latency = await sequentialLatency(operation.run, limits, engine.cpuMicros);
   const throughput = await concurrentThroughput(operation.run, limits);
-  return { name: operation.name, latency, throughput, plan };
+  return { name: operation.name, latency, throughput, plan, ping: floor };
 }
 
 async function benchmark(mode: Mode, size: number, compiled?: CompiledChild): Promise<RunResult> {
@@ -96,7 +107,7 @@ async function benchmark(mode: Mode, size: number, compiled?: CompiledChild): Pr
       const isPing = operation.run === ping;
       if (values.only && !isPing && !operation.name.includes(values.only)) continue;
       if (profileDir) await engine.startProfile();
-      results.push(await measure(operation, isPing ? undefined : ping));
+      results.push(await measure(operation, engine, isPing ? undefined : ping));
       if (profileDir) {
         const file = path.join(
           profileDir,

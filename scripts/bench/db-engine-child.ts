@@ -9,9 +9,14 @@ import { Session } from 'node:inspector/promises';
 import { startEngine } from '../../src/engine/index';
 
 export type ChildRequest =
-  { type: 'memory' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string } | { type: 'stop' };
+  | { type: 'memory' }
+  | { type: 'cpu' }
+  | { type: 'profile-start' }
+  | { type: 'profile-stop'; file: string }
+  | { type: 'stop' };
 export type ChildMessage =
   | { type: 'ready'; uri: string }
+  | { type: 'cpu'; micros: number }
   | { type: 'profile-started' }
   | { type: 'profile-written'; file: string }
   | { type: 'memory'; rss: number; heapUsed: number; external: number; arrayBuffers: number }
@@ -58,6 +63,9 @@ async function main(): Promise<void> {
         external: usage.external,
         arrayBuffers: usage.arrayBuffers,
       });
+    } else if (request.type === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      send({ type: 'cpu', micros: user + system });
     } else if (request.type === 'profile-start' || request.type === 'profile-stop') {
       profile(session, request).catch((error: unknown) => send({ type: 'failed', message: String(error) }));
     } else if (request.type === 'stop') {

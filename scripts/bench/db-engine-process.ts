@@ -19,6 +19,8 @@ export interface EngineProcess {
   uri: string;
   pid: number;
   memory(): Promise<MemoryReport>;
+  /** CPU time (user + system) the engine process has used so far, in microseconds. */
+  cpuMicros(): Promise<number>;
   startProfile(): Promise<void>;
   /** Writes the CPU profile recorded since startProfile to `file` (.cpuprofile, Chrome DevTools format). */
   stopProfile(file: string): Promise<void>;
@@ -73,6 +75,11 @@ export async function startEngineProcess(options: EngineProcessOptions = {}): Pr
       request({ type: 'memory' });
       const { rss, heapUsed, external } = await answer;
       return { rss, heapUsed, external };
+    },
+    async cpuMicros() {
+      const answer = nextMessage(child, 'cpu');
+      request({ type: 'cpu' });
+      return (await answer).micros;
     },
     async startProfile() {
       const answer = nextMessage(child, 'profile-started');

@@ -15,8 +15,8 @@ export interface LatencyStats {
   p50: number;
   p99: number;
   mean: number;
-  /** p50 of a ping sent before each operation, so the ratio compares the two under the same load. */
-  pairedPingP50?: number;
+  /** Growth of the cost meter per measured operation (e.g. server CPU microseconds). */
+  costPerOperation?: number;
 }
 
 export interface ThroughputStats {
@@ -31,43 +31,37 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.max(0, rank)];
 }
 
-async function timed(operation: Operation, iteration: number): Promise<number> {
-  const started = performance.now();
-  await operation(iteration);
-  return performance.now() - started;
-}
-
 /**
- * One operation at a time: per-operation wall time in milliseconds, after a warm-up. With `ping`, a ping
- * is timed before each operation too (the machine's load drifts; a ping measured minutes earlier would not
- * be a fair floor).
+ * One operation at a time: per-operation wall time in milliseconds, after a warm-up. `costMeter`, when
+ * given, is a cumulative counter read before and after the measured operations (outside their timing).
  */
 export async function sequentialLatency(
   operation: Operation,
   limits: MeasureLimits,
-  ping?: Operation,
+  costMeter?: () => Promise<number>,
 ): Promise<LatencyStats> {
   const warmupDeadline = performance.now() + (limits.maxSeconds * 1000) / 4;
-  for (let i = 0; i < limits.warmup && performance.now() < warmupDeadline; i++) {
-    await ping?.(i);
-    await operation(i);
-  }
+  for (let i = 0; i < limits.warmup && performance.now() < warmupDeadline; i++) await operation(i);
   const samples: number[] = [];
-  const pings: number[] = [];
+  const costBefore = await costMeter?.();
   const deadline = performance.now() + limits.maxSeconds * 1000;
   for (let i = 0; i < limits.iterations && performance.now() < deadline; i++) {
-    if (ping) pings.push(await timed(ping, i));
-    samples.push(await timed(operation, limits.warmup + i));
+    const started = performance.now();
+    await operation(limits.warmup + i);
+    samples.push(performance.now() - started);
   }
+  const costAfter = await costMeter?.();
   const total = samples.reduce((sum, value) => sum + value, 0);
   samples.sort((a, b) => a - b);
-  pings.sort((a, b) => a - b);
   return {
     count: samples.length,
     p50: percentile(samples, 0.5),
     p99: percentile(samples, 0.99),
     mean: total / samples.length,
-    pairedPingP50: ping ? percentile(pings, 0.5) : undefined,
+    costPerOperation:
+      costBefore === undefined || costAfter === undefined
+        ? undefined
+        : (costAfter - costBefore) / samples.length,
   };
 }
 
