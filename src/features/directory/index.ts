@@ -10,11 +10,16 @@ const RENDERED_PAGES_KEPT = 500;
 
 /**
  * One read model and page cache per app, shared by the home, directory and initiative pages. Tests check
- * the registry version on every request so a change is visible at once; servers at most once a second.
+ * the registry version on every request and wait for a rebuild, so a change is visible at once; servers
+ * check at most once a second and answer from the previous copy while a new one loads.
  */
 export function createDirectory(config: Pick<Config, 'env' | 'baseUrl'>): DirectoryDependencies {
+  const isTest = config.env === 'test';
   return {
-    readModel: new DirectoryReadModel({ checkIntervalMs: config.env === 'test' ? 0 : 1000 }),
+    readModel: new DirectoryReadModel({
+      checkIntervalMs: isTest ? 0 : 1000,
+      serveStaleWhileRebuilding: !isTest,
+    }),
     cache: new RenderCache(RENDERED_PAGES_KEPT),
     baseUrl: config.baseUrl,
   };

@@ -17,9 +17,16 @@ export function flagOf(country: string | null): string {
   );
 }
 
+const countryNames: Record<Language, Map<string, string>> = { en: new Map(), fr: new Map() };
+
 export function countryName(country: string | null, lang: Language, t: TFunction): string {
   if (!country) return t('directory:noCountry');
-  return countries.getName(country, lang, { select: 'official' }) ?? country;
+  let name = countryNames[lang].get(country);
+  if (name === undefined) {
+    name = countries.getName(country, lang, { select: 'official' }) ?? country;
+    countryNames[lang].set(country, name);
+  }
+  return name;
 }
 
 const collators: Record<Language, Intl.Collator> = {

@@ -4,6 +4,8 @@ import { buildSnapshot, loadDirectoryEntries, type DirectorySnapshot } from './s
 export interface ReadModelOptions {
   /** How long a process trusts its copy before asking MongoDB whether the registry changed. */
   checkIntervalMs: number;
+  /** Keep answering from the previous copy while a new one loads (servers), or wait for it (tests). */
+  serveStaleWhileRebuilding: boolean;
   readVersion?: () => Promise<RegistryVersionToken>;
   loadEntries?: typeof loadDirectoryEntries;
 }
@@ -13,12 +15,12 @@ export interface ReadModelOptions {
  * directory fields and answers filters, search, sorting, pages, facets and counts from it. The copy is
  * loaded on first use and rebuilt when the registry version changes; servers share nothing but MongoDB,
  * so each checks that version (one lookup by _id and a document count) at most once per check interval.
- * While a rebuild runs, requests keep using the previous copy; only the very first load is awaited.
  */
 export class DirectoryReadModel {
   private snapshot: DirectorySnapshot | null = null;
   private checkedAt = 0;
-  private refreshing: Promise<DirectorySnapshot> | null = null;
+  private checking: Promise<DirectorySnapshot> | null = null;
+  private rebuilding: Promise<DirectorySnapshot> | null = null;
   private readonly readVersion: () => Promise<RegistryVersionToken>;
   private readonly loadEntries: typeof loadDirectoryEntries;
 
@@ -28,27 +30,33 @@ export class DirectoryReadModel {
   }
 
   async current(): Promise<DirectorySnapshot> {
-    const now = Date.now();
-    if (this.snapshot && now - this.checkedAt < this.options.checkIntervalMs) return this.snapshot;
-    this.refreshing ??= this.refresh().finally(() => {
-      this.refreshing = null;
+    if (this.snapshot && Date.now() - this.checkedAt < this.options.checkIntervalMs) return this.snapshot;
+    this.checking ??= this.check().finally(() => {
+      this.checking = null;
     });
-    return this.refreshing;
+    return this.checking;
   }
 
-  /** Forces the next request to check the registry version (for writes made in this process). */
-  invalidate(): void {
-    this.checkedAt = 0;
-  }
-
-  private async refresh(): Promise<DirectorySnapshot> {
+  private async check(): Promise<DirectorySnapshot> {
     const version = await this.readVersion();
     this.checkedAt = Date.now();
     if (this.snapshot?.token === version.token) return this.snapshot;
+    this.rebuilding ??= this.rebuild(version.token).finally(() => {
+      this.rebuilding = null;
+    });
+    if (this.snapshot && this.options.serveStaleWhileRebuilding) {
+      // A failed rebuild is retried at the next check, since the stored token still differs.
+      this.rebuilding.catch(() => undefined);
+      return this.snapshot;
+    }
+    return this.rebuilding;
+  }
+
+  private async rebuild(token: string): Promise<DirectorySnapshot> {
     // Labelled with the version read before loading: a write during the load triggers one more rebuild.
     // Last-Modified is when this process first saw the version: never earlier than the change itself.
     const entries = await this.loadEntries();
-    this.snapshot = buildSnapshot(entries, version.token, new Date());
+    this.snapshot = buildSnapshot(entries, token, new Date());
     return this.snapshot;
   }
 }
