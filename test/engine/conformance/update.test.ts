@@ -3,6 +3,7 @@ import { KNOWN_GAPS_UPDATE_FIELDS, updateFieldCases } from './cases/update-field
 import { updatePullPositionalCases } from './cases/update-positional';
 import { KNOWN_GAPS_UPSERT, updateUpsertCases } from './cases/update-upsert';
 import { KNOWN_GAPS_UPDATE_MORE, updateMoreCases } from './cases/update-more';
+import { KNOWN_GAPS_UPDATE_VALIDATION, updateValidationCases } from './cases/update-validation';
 import { describeConformance } from './describe-conformance';
 
 describeConformance('update field operators', updateFieldCases, KNOWN_GAPS_UPDATE_FIELDS);
@@ -13,4 +14,9 @@ describeConformance(
   'update numeric types, BSON order and multi-statement',
   updateMoreCases,
   KNOWN_GAPS_UPDATE_MORE,
+);
+describeConformance(
+  'update validation, field order and types',
+  updateValidationCases,
+  KNOWN_GAPS_UPDATE_VALIDATION,
 );
