@@ -35,7 +35,17 @@ function plainPaths(fields: unknown): string[] {
 /** Type errors mingo would otherwise ignore or coerce: arithmetic on non-numbers, $push to non-arrays. */
 export function rejectTypeMismatches(before: Document, modifier: Document): void {
   for (const operator of ['$inc', '$mul']) {
-    for (const path of plainPaths(modifier[operator])) {
+    const fields = modifier[operator];
+    if (!isPlainObject(fields)) continue;
+    for (const [path, amount] of Object.entries(fields)) {
+      if (!NUMERIC_TYPES.has(bsonTypeName(amount))) {
+        throw new CommandError(
+          'TypeMismatch',
+          `Cannot ${operator === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${String(amount)}}`,
+        );
+      }
+    }
+    for (const path of plainPaths(fields)) {
       const current = getPath(before, path);
       if (current !== undefined && current !== null && !NUMERIC_TYPES.has(bsonTypeName(current))) {
         throw new CommandError(

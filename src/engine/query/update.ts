@@ -4,6 +4,7 @@ import { updateOne as mingoUpdateOne, type Modifier, type PipelineStage } from '
 import { compareBson } from '../bson-order';
 import { CommandError } from '../errors';
 import { cloneDocument } from './clone';
+import { orderNewFields } from './field-order';
 import { isPlainObject, setPath } from './paths';
 import { rejectConflictingPaths, rejectTypeMismatches } from './update-validation';
 
@@ -107,7 +108,7 @@ export function applyUpdate(
         "Performing an update on the path '_id' would modify the immutable field '_id'",
       );
     }
-    after = idFirst(after);
+    after = idFirst(spec.kind === 'operators' && modified ? orderNewFields(before, after) : after);
   }
   return { doc: after, modified };
 }

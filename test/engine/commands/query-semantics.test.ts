@@ -162,3 +162,25 @@ describe('MongoDB validation mingo lacks', () => {
     });
   });
 });
+
+describe('field order after updates', () => {
+  it('appends new fields in lexicographic order, also inside existing embedded documents', () => {
+    const before = { _id: 1, details: { make: 'x' } };
+    const { doc } = applyUpdate(
+      before,
+      parseUpdateSpec({ $set: { zeta: 1, alpha: 2, 'details.zone': 1, 'details.area': 2 } }),
+      {},
+      undefined,
+      options,
+    );
+    expect(JSON.stringify(doc)).toBe(
+      JSON.stringify({ _id: 1, details: { make: 'x', area: 2, zone: 1 }, alpha: 2, zeta: 1 }),
+    );
+  });
+
+  it('refuses a non-numeric $inc argument', () => {
+    expect(() =>
+      applyUpdate({ _id: 1, n: 1 }, parseUpdateSpec({ $inc: { n: 'x' } }), {}, undefined, options),
+    ).toThrow(expect.objectContaining({ code: 14 }));
+  });
+});
