@@ -36,7 +36,7 @@ export const distinct: CommandSpec = {
     if (typeof key !== 'string' || key.length === 0)
       throw new CommandError('TypeMismatch', "Field 'key' must be a string");
     const request = { filter: documentArg(call.body, 'query'), collation: collationArg(call.body) };
-    const { results } = executeFind(view, ns, request, mingoOptions());
+    const { results } = executeFind(view, ns, request, mingoOptions({ collation: request.collation }));
     const parts = key.split('.');
     const values: unknown[] = [];
     for (let step = results.next(); !step.done; step = results.next()) {

@@ -1,4 +1,4 @@
-import type { QueryOperator } from 'mingo/types';
+import type { Options, QueryOperator } from 'mingo/types';
 import { compareBson, typeRank } from '../bson-order';
 import { CommandError } from '../errors';
 import { collectPathValues } from './paths';
@@ -15,38 +15,55 @@ function fieldPredicate(selector: string, test: Candidate, matchesMissing: boole
   };
 }
 
-function equalsTest(expected: unknown): Candidate {
-  return (value) => compareBson(value ?? null, expected) === 0;
+type Compare = (a: unknown, b: unknown) => number;
+
+/** String comparison follows the operation's collation (e.g. strength 2 is case-insensitive). */
+function comparerFor(options: Options | undefined): Compare {
+  const collation = options?.collation;
+  if (!collation || typeof collation.locale !== 'string' || collation.locale === 'simple') return compareBson;
+  const strength = collation.strength ?? 3;
+  const collator = new Intl.Collator(collation.locale, {
+    sensitivity: strength === 1 ? 'base' : strength === 2 ? 'accent' : 'variant',
+    numeric: collation.numericOrdering === true,
+  });
+  return (a, b) =>
+    typeof a === 'string' && typeof b === 'string' ? collator.compare(a, b) : compareBson(a, b);
 }
 
-function rangeTest(expected: unknown, accept: (order: number) => boolean): Candidate {
+function equalsTest(expected: unknown, compare: Compare): Candidate {
+  return (value) => compare(value ?? null, expected) === 0;
+}
+
+function rangeTest(expected: unknown, accept: (order: number) => boolean, compare: Compare): Candidate {
   const rank = typeRank(expected);
-  return (value) => typeRank(value ?? null) === rank && accept(compareBson(value ?? null, expected));
+  return (value) => typeRank(value ?? null) === rank && accept(compare(value ?? null, expected));
 }
 
-function inTest(list: unknown): Candidate {
+function inTest(list: unknown, compare: Compare): Candidate {
   if (!Array.isArray(list)) throw new CommandError('BadValue', '$in needs an array');
   const patterns = list.filter((item): item is RegExp => item instanceof RegExp);
   const plain = list.filter((item) => !(item instanceof RegExp));
   return (value) =>
-    plain.some((item) => compareBson(value ?? null, item) === 0) ||
+    plain.some((item) => compare(value ?? null, item) === 0) ||
     (typeof value === 'string' && patterns.some((pattern) => pattern.test(value)));
 }
 
 const isNull = (value: unknown): boolean => value === null || value === undefined;
 
-const $eq = (selector: string, value: unknown) => fieldPredicate(selector, equalsTest(value), isNull(value));
-const $ne = (selector: string, value: unknown) => {
-  const eq = $eq(selector, value);
+const $eq = (selector: string, value: unknown, options?: Options) =>
+  fieldPredicate(selector, equalsTest(value, comparerFor(options)), isNull(value));
+const $ne = (selector: string, value: unknown, options?: Options) => {
+  const eq = $eq(selector, value, options);
   return (doc: unknown) => !eq(doc);
 };
 const range =
-  (accept: (order: number) => boolean, inclusive: boolean) => (selector: string, value: unknown) =>
-    fieldPredicate(selector, rangeTest(value, accept), inclusive && isNull(value));
-const $in = (selector: string, value: unknown) =>
-  fieldPredicate(selector, inTest(value), Array.isArray(value) && value.some(isNull));
-const $nin = (selector: string, value: unknown) => {
-  const inside = $in(selector, value);
+  (accept: (order: number) => boolean, inclusive: boolean) =>
+  (selector: string, value: unknown, options?: Options) =>
+    fieldPredicate(selector, rangeTest(value, accept, comparerFor(options)), inclusive && isNull(value));
+const $in = (selector: string, value: unknown, options?: Options) =>
+  fieldPredicate(selector, inTest(value, comparerFor(options)), Array.isArray(value) && value.some(isNull));
+const $nin = (selector: string, value: unknown, options?: Options) => {
+  const inside = $in(selector, value, options);
   return (doc: unknown) => !inside(doc);
 };
 

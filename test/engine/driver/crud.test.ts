@@ -75,6 +75,12 @@ describe('find', () => {
     expect(natural.map((d) => d.w.toLowerCase())).toEqual(['a', 'b', 'b', 'c']);
   });
 
+  it('matches strings case-insensitively under a strength 2 collation', async () => {
+    const found = await people.find({ name: 'ADA' }).collation({ locale: 'en', strength: 2 }).toArray();
+    expect(found.map((p) => p._id)).toEqual([1]);
+    expect(await people.countDocuments({ name: 'ADA' })).toBe(0);
+  });
+
   it('returns large results in batches through getMore and closes cursors', async () => {
     const many = fixture.client.db('crud').collection<LooseDoc>('many');
     await many.deleteMany({});
