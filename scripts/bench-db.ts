@@ -5,11 +5,11 @@
  * throughput with several operations in flight. Writes are also measured on a temporary data directory
  * (every acknowledged write fsynced).
  * Usage: npm run bench:db -- [--sizes 10000,100000] [--modes memory,disk] [--iterations 2000]
- *        [--warmup 200] [--concurrency 16] [--max-seconds 20] [--only TEXT] [--cpu-prof DIR]
+ *        [--warmup 200] [--concurrency 16] [--max-seconds 20] [--only TEXT,...] [--cpu-prof DIR]
  *        [--runtime compiled|tsx]
- * --only keeps the operations whose name contains TEXT (and ping); --cpu-prof records a CPU profile of the
- * engine process for each operation into DIR and prints where its time went (latencies are then inflated).
- * --runtime: the engine compiled to JavaScript as in production (default), or loaded through tsx.
+ * --only keeps ping and the operations whose name contains one of the TEXTs. --cpu-prof records a CPU
+ * profile of the engine for each operation into DIR and prints where its time went (latencies are then
+ * inflated). --runtime: the engine compiled to JavaScript as in production (default), or through tsx.
  */
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -71,6 +71,7 @@ const limits: MeasureLimits = {
 if (values.runtime !== 'compiled' && values.runtime !== 'tsx')
   throw new Error('--runtime is compiled or tsx');
 const BATCH_SIZE = 1000;
+const only = values.only?.split(',');
 const profileDir = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined;
 
 /** A short ping run just before each operation is its floor: the machine's load drifts during a run. */
@@ -105,7 +106,7 @@ async function benchmark(mode: Mode, size: number, compiled?: CompiledChild): Pr
     for (const operation of all) {
       if (mode === 'disk' && !operation.writes) continue;
       const isPing = operation.run === ping;
-      if (values.only && !isPing && !operation.name.includes(values.only)) continue;
+      if (only && !isPing && !only.some((text) => operation.name.includes(text))) continue;
       if (profileDir) await engine.startProfile();
       results.push(await measure(operation, engine, isPing ? undefined : ping));
       if (profileDir) {
