@@ -4,6 +4,7 @@ import { updateOne as mingoUpdateOne, type Modifier, type PipelineStage } from '
 import { compareBson } from '../bson-order';
 import { CommandError } from '../errors';
 import { cloneDocument } from './clone';
+import { exactArithmetic } from './exact-arithmetic';
 import { orderNewFields } from './field-order';
 import { isPlainObject, setPath } from './paths';
 import { rejectConflictingPaths, rejectTypeMismatches } from './update-validation';
@@ -96,8 +97,8 @@ export function applyUpdate(
     after = idFirst({ _id: before._id, ...spec.doc });
     modified = !sameBytes(before, after);
   } else {
-    const modifier = spec.kind === 'pipeline' ? spec.stages : spec.modifier;
     if (spec.kind === 'operators') rejectTypeMismatches(before, spec.modifier);
+    const modifier = spec.kind === 'pipeline' ? spec.stages : exactArithmetic(before, spec.modifier);
     if (spec.kind === 'operators' && Object.keys(modifier).length === 0)
       return { doc: before, modified: false };
     ({ doc: after, modified } = runMingo(cloneDocument(before), modifier, filter, arrayFilters, options));

@@ -1,4 +1,4 @@
-import { ObjectId } from 'bson';
+import { Decimal128, Long, ObjectId } from 'bson';
 import { mingoOptions } from '../../../src/engine/query/mingo-context';
 import { compileProjection } from '../../../src/engine/query/projection';
 import { makeComparator } from '../../../src/engine/query/sort';
@@ -182,5 +182,32 @@ describe('field order after updates', () => {
     expect(() =>
       applyUpdate({ _id: 1, n: 1 }, parseUpdateSpec({ $inc: { n: 'x' } }), {}, undefined, options),
     ).toThrow(expect.objectContaining({ code: 14 }));
+  });
+});
+
+describe('exact Long and Decimal128 arithmetic', () => {
+  it('increments a Long above 2^53 exactly and multiplies a Decimal128 exactly, keeping the types', () => {
+    const before = {
+      _id: 1,
+      big: Long.fromString('9007199254740993'),
+      price: Decimal128.fromString('10.50'),
+    };
+    const { doc } = applyUpdate(
+      before,
+      parseUpdateSpec({ $inc: { big: 1 }, $mul: { price: 2 } }),
+      {},
+      undefined,
+      options,
+    );
+    expect(doc.big).toEqual(Long.fromString('9007199254740994'));
+    expect(doc.price).toEqual(Decimal128.fromString('21.00'));
+    const added = applyUpdate(
+      before,
+      parseUpdateSpec({ $inc: { price: Decimal128.fromString('0.1') } }),
+      {},
+      undefined,
+      options,
+    );
+    expect(added.doc.price).toEqual(Decimal128.fromString('10.60'));
   });
 });
