@@ -49,6 +49,19 @@ describe('HTTP caching of anonymous pages', () => {
   });
 });
 
+describe('what is not cached', () => {
+  it('renders afresh an address with parameters the page ignores, so they never reach other readers', async () => {
+    const first = await get('/signatories/microsoft?utm=first');
+    const second = await get('/signatories/microsoft?utm=second');
+    expect(first.text).toContain('utm=first');
+    expect(second.text).toContain('utm=second');
+    expect(second.text).not.toContain('utm=first');
+    expect(second.headers['etag'] ?? '').not.toMatch(/^W\/"\d+\.\d+-/);
+    expect((await get('/signatories?junk=1')).text).not.toContain('junk=2');
+    expect((await get('/signatories?junk=2')).text).toContain('junk=2');
+  });
+});
+
 describe('invalidation', () => {
   it('shows an organisation imported after the page was cached, and changes the ETag', async () => {
     const before = await get('/signatories?q=nordlicht');

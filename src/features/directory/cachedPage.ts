@@ -16,8 +16,17 @@ export interface CachedPageContext {
   /** The registry version the page was built from. */
   version: string;
   changedAt: Date;
-  /** What, besides version and language, the page depends on (the canonical query, a slug). */
-  key: string;
+  /**
+   * What, besides version and language, the page depends on (the canonical query, a slug); null for a
+   * request carrying parameters the page ignores, which is rendered afresh rather than cached, so an odd
+   * address can neither fill the cache nor shape what others are served (the header's language links).
+   */
+  key: string | null;
+}
+
+/** Pages without a query of their own are cached only when the address carries nothing but `lang`. */
+export function onlyLanguageParameter(query: Record<string, unknown>): boolean {
+  return Object.keys(query).every((name) => name === 'lang');
 }
 
 /** Only pages nobody is signed in to, with no one-off message, are the same for everyone. */
@@ -44,7 +53,7 @@ export async function sendCachedPage(
   context: CachedPageContext,
   build: () => PageOutcome | Promise<PageOutcome>,
 ): Promise<void> {
-  if (!isSharedPage(res)) {
+  if (!isSharedPage(res) || context.key === null) {
     const page = await build();
     if (page === null) throw createError(404);
     if ('redirect' in page) res.redirect(page.redirect);

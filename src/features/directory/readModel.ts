@@ -38,7 +38,15 @@ export class DirectoryReadModel {
   }
 
   private async check(): Promise<DirectorySnapshot> {
-    const version = await this.readVersion();
+    let version: RegistryVersionToken;
+    try {
+      version = await this.readVersion();
+    } catch (error) {
+      // With the database unreachable, a server that has a copy keeps answering from it and retries later.
+      if (!this.snapshot || !this.options.serveStaleWhileRebuilding) throw error;
+      this.checkedAt = Date.now();
+      return this.snapshot;
+    }
     this.checkedAt = Date.now();
     if (this.snapshot?.token === version.token) return this.snapshot;
     this.rebuilding ??= this.rebuild(version.token).finally(() => {

@@ -5,7 +5,7 @@ import { loadProfile, profileViewModel, SLUG_PATTERN } from './profile';
 import { directoryUrl, parseDirectoryQuery, queryString } from './query';
 import type { DirectoryReadModel } from './readModel';
 import type { RenderCache } from './renderCache';
-import { sendCachedPage } from './cachedPage';
+import { onlyLanguageParameter, sendCachedPage } from './cachedPage';
 import { searchDirectory } from './search';
 
 export interface DirectoryDependencies {
@@ -26,7 +26,7 @@ export function directoryRoutes({ readModel, cache, baseUrl }: DirectoryDependen
       cache,
       version: snapshot.token,
       changedAt: snapshot.changedAt,
-      key: `list${queryString(query)}|${ignored.join('&')}`,
+      key: ignored.length === 0 ? `list${queryString(query)}` : null,
     };
     await sendCachedPage(req, res, context, () => {
       const result = searchDirectory(snapshot, query);
@@ -45,7 +45,8 @@ export function directoryRoutes({ readModel, cache, baseUrl }: DirectoryDependen
     const { slug } = req.params;
     if (!SLUG_PATTERN.test(slug)) throw createError(404);
     const snapshot = await readModel.current();
-    const context = { cache, version: snapshot.token, changedAt: snapshot.changedAt, key: `profile|${slug}` };
+    const key = onlyLanguageParameter(req.query) ? `profile|${slug}` : null;
+    const context = { cache, version: snapshot.token, changedAt: snapshot.changedAt, key };
     await sendCachedPage(req, res, context, async () => {
       const profile = await loadProfile(slug);
       if (!profile) return null;

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { INITIATIVES } from '../../reference/initiatives';
-import { sendCachedPage } from '../directory/cachedPage';
+import { onlyLanguageParameter, sendCachedPage } from '../directory/cachedPage';
 import { countryName, flagOf, formatDate, formatNumber } from '../directory/labels';
 import { directoryUrl } from '../directory/query';
 import type { DirectoryDependencies } from '../directory/routes';
@@ -14,7 +14,8 @@ export function homeRoutes({ readModel, cache }: DirectoryDependencies): Router 
   router.get('/', async (req, res) => {
     const snapshot = await readModel.current();
     const { language: lang, t } = req;
-    const context = { cache, version: snapshot.token, changedAt: snapshot.changedAt, key: 'home' };
+    const key = onlyLanguageParameter(req.query) ? 'home' : null;
+    const context = { cache, version: snapshot.token, changedAt: snapshot.changedAt, key };
     await sendCachedPage(req, res, context, () => ({
       view: 'home/index',
       locals: {

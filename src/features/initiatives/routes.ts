@@ -8,7 +8,7 @@ import {
   findInitiative,
   type InitiativeDefinition,
 } from '../../reference/initiatives';
-import { sendCachedPage } from '../directory/cachedPage';
+import { onlyLanguageParameter, sendCachedPage } from '../directory/cachedPage';
 import { formatDate, formatNumber } from '../directory/labels';
 import { directoryUrl } from '../directory/query';
 import type { DirectoryDependencies } from '../directory/routes';
@@ -64,7 +64,8 @@ export function initiativeRoutes({ readModel, cache }: DirectoryDependencies): R
 
   router.get('/initiatives', async (req, res) => {
     const snapshot = await readModel.current();
-    const context = { cache, version: snapshot.token, changedAt: snapshot.changedAt, key: 'initiatives' };
+    const key = onlyLanguageParameter(req.query) ? 'initiatives' : null;
+    const context = { cache, version: snapshot.token, changedAt: snapshot.changedAt, key };
     await sendCachedPage(req, res, context, () => ({
       view: 'initiatives/index',
       locals: {
@@ -80,12 +81,8 @@ export function initiativeRoutes({ readModel, cache }: DirectoryDependencies): R
     const initiative = findInitiative(req.params.slug);
     if (!initiative) throw createError(404);
     const snapshot = await readModel.current();
-    const context = {
-      cache,
-      version: snapshot.token,
-      changedAt: snapshot.changedAt,
-      key: `initiative|${initiative.slug}`,
-    };
+    const key = onlyLanguageParameter(req.query) ? `initiative|${initiative.slug}` : null;
+    const context = { cache, version: snapshot.token, changedAt: snapshot.changedAt, key };
     await sendCachedPage(req, res, context, () => {
       const view = initiativeViewModel(initiative, snapshot, req.language, req.t);
       return { view: 'initiatives/show', locals: { ...view, title: view.name } };
