@@ -15,7 +15,7 @@ function parseExact(text: string): Exact | undefined {
   return { mantissa: BigInt(`${sign}${whole}${fraction}`), exponent: Number(power) - fraction.length };
 }
 
-function toExact(value: unknown): Exact | undefined {
+export function toExact(value: unknown): Exact | undefined {
   if (value === undefined || value === null) return { mantissa: 0n, exponent: 0 };
   const type = bsonTypeName(value);
   if (type === 'long') return { mantissa: (value as Long).toBigInt(), exponent: 0 };
@@ -23,7 +23,7 @@ function toExact(value: unknown): Exact | undefined {
   return undefined;
 }
 
-function exactString({ mantissa, exponent }: Exact): string {
+export function exactString({ mantissa, exponent }: Exact): string {
   const negative = mantissa < 0n;
   const digits = (negative ? -mantissa : mantissa).toString();
   let text: string;
@@ -35,7 +35,7 @@ function exactString({ mantissa, exponent }: Exact): string {
   return negative ? `-${text}` : text;
 }
 
-function add(a: Exact, b: Exact): Exact {
+export function add(a: Exact, b: Exact): Exact {
   const exponent = Math.min(a.exponent, b.exponent);
   const scale = (x: Exact) => x.mantissa * 10n ** BigInt(x.exponent - exponent);
   return { mantissa: scale(a) + scale(b), exponent };

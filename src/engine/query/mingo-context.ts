@@ -10,6 +10,7 @@ import { CommandError } from '../errors';
 import { comparisonOperators } from './comparison-ops';
 import type { CollationSpec } from './sort';
 import { sortStage } from './sort-stage';
+import { sumAccumulator } from './sum-accumulator';
 import { countStage, modOperator, projectStage } from './stage-overrides';
 import { typeExpressionOperators, typeQueryOperators } from './type-ops';
 
@@ -31,7 +32,7 @@ const unsupportedStages: Record<string, PipelineOperator> = Object.fromEntries(
 
 /** All of mingo's operators with the engine's BSON-aware replacements; built once. */
 export const ENGINE_CONTEXT = Context.init({
-  accumulator: accumulatorOperators as never,
+  accumulator: { ...accumulatorOperators, ...sumAccumulator } as never,
   expression: { ...expressionOperators, ...typeExpressionOperators } as never,
   pipeline: {
     ...pipelineOperators,

@@ -1,4 +1,4 @@
-import { Decimal128, ObjectId } from 'mongodb';
+import { Decimal128, Long, ObjectId } from 'mongodb';
 import { closeFixture, openFixture, type EngineFixture } from './fixture';
 
 let fixture: EngineFixture;
@@ -125,5 +125,22 @@ describe('$project field order', () => {
     const [doc] = await c.aggregate([{ $project: { total: { $add: ['$a', '$b'] }, c: 1, a: 1 } }]).toArray();
     expect(Object.keys(doc)).toEqual(['_id', 'a', 'c', 'total']);
     expect(doc).toEqual({ _id: 1, a: 1, c: 3, total: 3 });
+  });
+});
+
+describe('$sum with Long and Decimal128', () => {
+  it('adds exactly and returns Decimal128 when one takes part', async () => {
+    const c = fixture.client.db('agg').collection<{ g: number; v: unknown }>('sums');
+    await c.insertMany([
+      { g: 1, v: Decimal128.fromString('0.1') },
+      { g: 1, v: Decimal128.fromString('0.2') },
+      { g: 2, v: Long.fromString('9007199254740993') },
+      { g: 2, v: 1 },
+    ]);
+    const totals = await c
+      .aggregate([{ $group: { _id: '$g', total: { $sum: '$v' } } }, { $sort: { _id: 1 } }])
+      .toArray();
+    expect(totals[0]).toEqual({ _id: 1, total: Decimal128.fromString('0.3') });
+    expect(String(totals[1].total)).toBe('9007199254740994');
   });
 });
