@@ -42,6 +42,20 @@ describe('pagination and sorting', () => {
     expect(resultSlugs(again.text)).toEqual(slugs);
   });
 
+  it.each(['sort=name', 'sort=joined&order=asc', 'sort=country&order=desc'])(
+    '%s: the unfiltered list and a filter every organisation passes give the same pages',
+    async (sort) => {
+      for (const page of [1, 3]) {
+        const unfiltered = resultSlugs((await get(`/signatories?${sort}&page=${page}`)).text);
+        const filtered = resultSlugs(
+          (await get(`/signatories?${sort}&page=${page}&initiative=paris-call`)).text,
+        );
+        expect(filtered).toEqual(unfiltered);
+        expect(unfiltered.length).toBeGreaterThan(0);
+      }
+    },
+  );
+
   it('marks the current page and links to the others', async () => {
     const response = await get('/signatories?page=2');
     expect(response.text).toMatch(/<a href="\/signatories\?page=2" aria-current="page"/);

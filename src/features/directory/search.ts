@@ -34,11 +34,15 @@ export function matcherFor(filters: DirectoryFilters): Predicate {
   return (entry) => tests.every((test) => test(entry));
 }
 
+const hasFilters = (filters: DirectoryFilters) =>
+  Object.values(filters).some((value) => value !== undefined && value !== '');
+
 /** Walks the precomputed order once: matches come out sorted, only the requested page is kept. */
 export function searchDirectory(snapshot: DirectorySnapshot, query: DirectoryQuery): DirectoryPage {
-  const matches = matcherFor(query.filters);
   const order = snapshot.orders[query.sort];
   const first = (query.page - 1) * query.size;
+  if (!hasFilters(query.filters)) return unfilteredPage(snapshot, query, order, first);
+  const matches = matcherFor(query.filters);
   const pageEntries: DirectoryEntry[] = [];
   let total = 0;
   const forward = query.order === defaultOrder(query.sort);
@@ -55,6 +59,18 @@ export function searchDirectory(snapshot: DirectorySnapshot, query: DirectoryQue
     page: query.page,
     lastPage: Math.max(1, Math.ceil(total / query.size)),
   };
+}
+
+/** Every organisation matches: the page is a slice of the order, whatever the registry's size. */
+function unfilteredPage(snapshot: DirectorySnapshot, query: DirectoryQuery, order: number[], first: number) {
+  const total = order.length;
+  const forward = query.order === defaultOrder(query.sort);
+  const entries: DirectoryEntry[] = [];
+  for (let step = first; step < Math.min(total, first + query.size); step += 1) {
+    const entry = snapshot.entries[forward ? (order[step] ?? -1) : (order[total - 1 - step] ?? -1)];
+    if (entry) entries.push(entry);
+  }
+  return { entries, total, page: query.page, lastPage: Math.max(1, Math.ceil(total / query.size)) };
 }
 
 /** Newest members by joined date, real organisations only. */
