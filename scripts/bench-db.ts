@@ -92,35 +92,49 @@ async function measure(
   return { name: operation.name, latency, throughput, plan, ping: floor };
 }
 
+/** Runs `work`, recording the engine's CPU profile meanwhile when --cpu-prof is given. */
+async function profiled<T>(
+  engine: EngineProcess,
+  name: string,
+  profiles: string[],
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!profileDir) return work();
+  await engine.startProfile();
+  const result = await work();
+  const file = path.join(profileDir, `${name.replace(/\W+/g, '-')}.cpuprofile`);
+  await engine.stopProfile(file);
+  const summary = summariseProfile(JSON.parse(await readFile(file, 'utf8')));
+  profiles.push(`engine CPU profile, ${name} (${path.basename(file)}):\n${summary}`);
+  return result;
+}
+
 async function benchmark(mode: Mode, size: number, compiled?: CompiledChild): Promise<RunResult> {
   const dataDir = mode === 'disk' ? await mkdtemp(path.join(os.tmpdir(), 'bench-db-')) : undefined;
   const engine = await startEngineProcess({ dataDir, compiled });
   const connection = await mongoose.createConnection(engine.uri, { dbName: 'bench' }).asPromise();
   try {
-    const { workload, insertSeconds } = await loadWorkload(connection, size, BATCH_SIZE);
+    const profiles: string[] = [];
+    const cpuBeforeLoad = await engine.cpuMicros();
+    const { workload, insertSeconds } = await profiled(engine, `${mode} ${size} insertMany`, profiles, () =>
+      loadWorkload(connection, size, BATCH_SIZE),
+    );
+    const insertEngineSeconds = ((await engine.cpuMicros()) - cpuBeforeLoad) / 1e6;
     const memory = await engine.memory();
     const results: OperationResult[] = [];
-    const profiles: string[] = [];
     const all = operations(connection, workload);
     const ping = all[0].run;
     for (const operation of all) {
       if (mode === 'disk' && !operation.writes) continue;
       const isPing = operation.run === ping;
       if (only && !isPing && !only.some((text) => operation.name.includes(text))) continue;
-      if (profileDir) await engine.startProfile();
-      results.push(await measure(operation, engine, isPing ? undefined : ping));
-      if (profileDir) {
-        const file = path.join(
-          profileDir,
-          `${mode}-${size}-${operation.name.replace(/\W+/g, '-')}.cpuprofile`,
-        );
-        await engine.stopProfile(file);
-        const summary = summariseProfile(JSON.parse(await readFile(file, 'utf8')));
-        profiles.push(`engine CPU profile, ${operation.name} (${path.basename(file)}):\n${summary}`);
-      }
+      const name = `${mode} ${size} ${operation.name}`;
+      results.push(
+        await profiled(engine, name, profiles, () => measure(operation, engine, isPing ? undefined : ping)),
+      );
     }
     const label = mode === 'disk' ? 'data directory (journal fsynced per acknowledged write)' : 'in memory';
-    return { mode: label, size, insertSeconds, memory, operations: results, profiles };
+    return { mode: label, size, insertSeconds, insertEngineSeconds, memory, operations: results, profiles };
   } finally {
     await connection.close();
     await engine.stop();

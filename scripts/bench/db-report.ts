@@ -14,6 +14,8 @@ export interface RunResult {
   mode: string;
   size: number;
   insertSeconds: number;
+  /** CPU time the engine process spent during the inserts. */
+  insertEngineSeconds: number;
   memory?: { rss: number; heapUsed: number; external: number };
   operations: OperationResult[];
   /** Summaries of the engine's CPU profile per operation, when profiling. */
@@ -64,7 +66,8 @@ export function formatRun(run: RunResult): string {
   const lines = [`== ${run.mode}, ${integer(run.size)} documents ==`];
   lines.push(
     `insertMany, batches of 1,000: ${integer(run.size)} docs in ${run.insertSeconds.toFixed(2)} s = ` +
-      `${integer(run.size / run.insertSeconds)} docs/s`,
+      `${integer(run.size / run.insertSeconds)} docs/s (engine CPU ${run.insertEngineSeconds.toFixed(2)} s, ` +
+      `${((run.insertEngineSeconds * 1e6) / run.size).toFixed(0)} us/doc)`,
   );
   if (run.memory) {
     lines.push(
