@@ -2,10 +2,7 @@ import { createApp } from './app';
 import { ConfigError, configWarnings, loadConfig } from './config';
 import { connectDatabase } from './db';
 import { listen } from './httpServer';
-import { bumpRegistryVersion } from './features/directory';
 import { createLogger } from './logger';
-import { loadReferenceData } from './reference';
-import { describeSeed, seedOnFirstStart } from './seed';
 import { prepareData } from './startup/prepareData';
 
 async function main(): Promise<void> {
@@ -14,13 +11,6 @@ async function main(): Promise<void> {
   for (const warning of configWarnings(config)) logger.warn(`!!! ${warning} !!!`);
 
   const database = await connectDatabase(config, logger);
-  if (config.seedDemoData) {
-    const report = await seedOnFirstStart();
-    for (const line of describeSeed(report)) logger.info(`seed: ${line}`);
-    if (!report.skipped) await bumpRegistryVersion();
-  } else {
-    await loadReferenceData();
-  }
   await prepareData(config, logger);
   const app = createApp({ config, logger });
   const running = await listen(app, config.port, config.host);
