@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Document } from 'bson';
 import { CommandError } from '../errors';
 import { abortOpen, resolveTransaction, type LogicalSession } from '../sessions/sessions';
@@ -6,7 +7,9 @@ import type { ConnectionInfo } from '../wire/server';
 import { COMMANDS, TRANSACTION_CONTROL } from './table';
 import type { CommandCall, CommandSpec, EngineState } from './types';
 
-const AUTOCOMMIT_RETRIES = 10;
+/** About MongoDB's 60 s transaction lifetime: a write blocked by an open transaction waits that long at most. */
+const AUTOCOMMIT_RETRIES = 300;
+const RETRY_WAIT_MS = 200;
 
 function errorReply(error: unknown, state: EngineState, name: string): Document {
   if (error instanceof CommandError) return error.toReply();
@@ -32,6 +35,8 @@ async function runAutocommit(spec: CommandSpec & { access: 'write' }, call: Comm
     } catch (error) {
       if (txn.active) txn.abort();
       if (!isWriteConflict(error) || attempt >= AUTOCOMMIT_RETRIES) throw error;
+      // Like MongoDB, a write held up by an open transaction waits for it instead of failing.
+      await Promise.race([call.state.storage.whenTransactionEnds(), delay(RETRY_WAIT_MS)]);
     }
   }
 }

@@ -76,14 +76,17 @@ describe('multi-document transactions through the driver', () => {
     expect((await c.findOne({ _id: 1 }))?.n).toBe(11);
   });
 
-  it('answers NoSuchTransaction (251) for an unknown transaction', async () => {
+  it('makes a plain write wait for the open transaction holding its document', async () => {
+    const c = fixture.client.db('tx').collection<Counter>('waiting');
+    await c.insertOne({ _id: 1, n: 0 });
     const session = fixture.client.startSession();
-    const lsid = session.id;
-    const reply = fixture.client
-      .db('admin')
-      .command({ commitTransaction: 1, lsid, txnNumber: 99, autocommit: false });
-    await expect(reply).rejects.toMatchObject({ code: 251, codeName: 'NoSuchTransaction' });
+    session.startTransaction();
+    await c.updateOne({ _id: 1 }, { $inc: { n: 1 } }, { session });
+    const plain = c.updateOne({ _id: 1 }, { $inc: { n: 10 } });
+    await session.commitTransaction();
     await session.endSession();
+    expect((await plain).modifiedCount).toBe(1);
+    expect((await c.findOne({ _id: 1 }))?.n).toBe(11);
   });
 
   it('aborts the open transaction when the session ends', async () => {
