@@ -3,16 +3,18 @@
  * settings) serves N synthetic organisations from an in-memory engine in one process, a plain Express
  * route serves a captured copy of the filtered page in another, and autocannon loads each on loopback.
  * Usage: npm run bench:directory [-- --sizes 10000,100000 --duration 10 --connections 32
- *        --warmup 500 --gzip --profile --only filtered,search]
+ *        --warmup 500 --gzip --profile --only filtered,search --server-flags=--trace-gc]
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { fetchPage, measureLoad, warmUp, type LoadOptions } from './bench/autocannon-load';
 import { summariseCpuProfile } from './bench/cpu-profile-summary';
+import { summariseHeapProfile } from './bench/heap-profile-summary';
 import { report, type Measured } from './bench/directory-report';
+import { mebibytes } from './bench/report-table';
 import { directoryTargets, type DirectoryTarget } from './bench/directory-targets';
 import { startHttpServerProcess, type HttpServerProcess } from './bench/http-server-process';
 
@@ -28,6 +30,7 @@ const argumentsSchema = z.object({
   gzip: z.boolean(),
   profile: z.boolean(),
   only: z.string().optional(),
+  'server-flags': z.string().optional(),
 });
 type Arguments = z.infer<typeof argumentsSchema>;
 
@@ -41,6 +44,7 @@ function readArguments(): Arguments {
       gzip: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       only: { type: 'string' },
+      'server-flags': { type: 'string' },
     },
   });
   const parsed = argumentsSchema.safeParse(values);
@@ -74,9 +78,12 @@ async function measure(
   const load = await measureLoad(url, options);
   const cpuMs = (await server.cpuMs()) - cpuBefore;
   if (profileDir) {
-    const file = path.join(profileDir, `${target.name.replace(/\W+/g, '-')}.cpuprofile`);
-    await server.stopProfile(file);
-    log(`\n${summariseCpuProfile(file)}\n`);
+    const base = path.join(profileDir, target.name.replace(/\W+/g, '-'));
+    const files = { cpuFile: `${base}.cpuprofile`, heapFile: `${base}.heapprofile` };
+    await server.stopProfile(files);
+    log(
+      `\n${summariseCpuProfile(files.cpuFile)}\n\n${summariseHeapProfile(files.heapFile, load.requests)}\n`,
+    );
   }
   const cpuMicrosPerRequest = (cpuMs * 1000) / Math.max(load.requests, 1);
   return { name: target.name, path: target.path, load, cpuMicrosPerRequest, memory: await server.memory() };
@@ -96,13 +103,12 @@ async function checkedPage(
 }
 
 async function measureBaseline(
-  html: string,
+  file: string,
   options: LoadOptions,
   runs: number,
   profileDir: string | null,
 ): Promise<Measured[]> {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'accord-bench-')), 'page.html');
-  writeFileSync(file, html);
+  const bytes = statSync(file).size;
   const server = await startHttpServerProcess(path.join(__dirname, 'bench', 'baseline-child.ts'), {
     args: [file],
     env: productionEnv,
@@ -113,7 +119,7 @@ async function measureBaseline(
       const target = { name: run === 1 ? 'baseline' : `baseline #${run}`, path: '/baseline' };
       results.push({
         ...(await measure(server, target, options, run === 1 ? profileDir : null)),
-        bytes: Buffer.byteLength(html),
+        bytes,
         coldMs: 0,
       });
     }
@@ -127,10 +133,11 @@ async function benchSize(size: number, args: Arguments, options: LoadOptions): P
   log(`\n== ${size} organisations (load average ${loadAverage()}) ==`);
   const profileDir = args.profile ? mkdtempSync(path.join(os.tmpdir(), `accord-profile-${size}-`)) : null;
   const seedProfile = profileDir ? path.join(profileDir, 'seed.cpuprofile') : null;
+  const staticFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'accord-bench-')), 'page.html');
   const app = await startHttpServerProcess(path.join(__dirname, 'bench', 'directory-app-child.ts'), {
-    args: seedProfile ? [String(size), seedProfile] : [String(size)],
+    args: [String(size), staticFile, ...(seedProfile ? [seedProfile] : [])],
     env: productionEnv,
-    nodeFlags: ['--max-old-space-size=8192'],
+    nodeFlags: ['--max-old-space-size=8192', ...(args['server-flags']?.split(' ').filter(Boolean) ?? [])],
     onProgress: (text) => log(`  ${text}`),
   });
   try {
@@ -143,7 +150,13 @@ async function benchSize(size: number, args: Arguments, options: LoadOptions): P
     if (!first) throw new Error(`--only ${args.only} selects no target`);
     const pages = [];
     for (const target of targets) pages.push(await checkedPage(app, target, options.headers ?? {}));
-    const baselines = await measureBaseline(pages[0]?.body ?? '', options, 2, profileDir);
+    writeFileSync(staticFile, pages[0]?.body ?? '');
+    // Also collects the seeding's garbage, which would otherwise land in the first measurement.
+    const seeded = await app.memory();
+    const baselines = await measureBaseline(staticFile, options, 2, profileDir);
+    const appStatic = { name: 'app-static', path: '/bench/static' };
+    // One pass over every page first, so JIT and caches are warm before whichever page is measured first.
+    for (const target of [...targets, appStatic]) await warmUp(`${app.baseUrl}${target.path}`, options);
     const measured: Measured[] = [];
     for (const [index, target] of targets.entries()) {
       const page = pages[index];
@@ -153,15 +166,19 @@ async function benchSize(size: number, args: Arguments, options: LoadOptions): P
         coldMs: page?.ms ?? 0,
       });
     }
+    const references = [
+      { ...(await measure(app, appStatic, options, profileDir)), bytes: baselines[0]?.bytes ?? 0, coldMs: 0 },
+    ];
     const { seedSeconds, createAppSeconds } = app.facts;
     console.log(
-      `\n${size} organisations: seeded in ${seedSeconds} s, app built in ${createAppSeconds} s; ` +
+      `\n${size} organisations: seeded in ${seedSeconds} s (server then ${mebibytes(seeded.rss)} RSS, ` +
+        `${mebibytes(seeded.heapUsed)} heap), app built in ${createAppSeconds} s; ` +
         `${args.connections} connections, ${args.duration} s per target after ${args.warmup} warm-up requests` +
-        `${args.gzip ? ', gzip' : ''}; baseline = static copy of "${first.name}" (mean of ${baselines.length} runs); ` +
-        `load average now ${loadAverage()}`,
+        `${args.gzip ? ', gzip' : ''}; baseline = static copy of "${first.name}" (mean of ${baselines.length} runs), ` +
+        `app-static = that copy sent by the real app through all its middleware; load average now ${loadAverage()}`,
     );
-    console.log(report(size, baselines, measured));
-    if (profileDir) console.log(`CPU profiles in ${profileDir}`);
+    console.log(report(size, { baselines, references, targets: measured }));
+    if (profileDir) console.log(`CPU and allocation profiles in ${profileDir}`);
   } finally {
     await app.stop();
   }

@@ -1,9 +1,13 @@
 /**
  * The real application (createApp, production settings, logging at warn) on an in-memory embedded
  * engine holding the reference data and COUNT synthetic organisations, in its own process.
- * Usage (through fork): directory-app-child.ts COUNT [SEED_PROFILE_FILE]
+ * Besides the app's own routes it serves STATIC_HTML_FILE at /bench/static through the whole middleware
+ * stack (createApp's extraRouters), which separates the cost of the middleware from that of the pages.
+ * Usage (through fork): directory-app-child.ts COUNT STATIC_HTML_FILE [SEED_PROFILE_FILE]
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Router } from 'express';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { connectDatabase } from '../../src/db';
@@ -14,6 +18,17 @@ import { Organisation } from '../../src/models/organisation';
 import { loadReferenceData } from '../../src/reference';
 import { generateSyntheticRegistry } from '../../src/seed';
 import { profileWhile, reportProgress, runHttpChild } from './http-server-child';
+
+/** The file is written once the page it copies has been fetched, so it is read on first use. */
+function staticPageRouter(file: string): Router {
+  let html: string | undefined;
+  const router = Router();
+  router.get('/bench/static', (_req, res) => {
+    html ??= readFileSync(file, 'utf8');
+    res.type('html').send(html);
+  });
+  return router;
+}
 
 const seconds = (since: number): number => Number(((performance.now() - since) / 1000).toFixed(2));
 
@@ -42,7 +57,7 @@ runHttpChild(async () => {
         }
       },
     });
-  const seedProfile = process.argv[3];
+  const seedProfile = process.argv[4];
   await (seedProfile ? profileWhile(seedProfile, seed) : seed());
   const seedSeconds = seconds(seedStarted);
   const sample = await Organisation.findOne({ origin: { $eq: 'synthetic' } })
@@ -51,7 +66,11 @@ runHttpChild(async () => {
     .lean();
   if (!sample) throw new Error('no synthetic organisation found after seeding');
   const appStarted = performance.now();
-  const app = createApp({ config, logger: createLogger(config) });
+  const app = createApp({
+    config,
+    logger: createLogger(config),
+    extraRouters: [staticPageRouter(process.argv[3] ?? '')],
+  });
   const running = await listen(app, 0, '127.0.0.1');
   return {
     port: running.port,

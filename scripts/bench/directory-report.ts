@@ -19,8 +19,16 @@ function mean<T>(items: T[], pick: (item: T) => number): number {
   return items.reduce((sum, item) => sum + pick(item), 0) / Math.max(items.length, 1);
 }
 
-/** The table for one registry size; ratios are against the mean of the baseline runs. */
-export function report(size: number, baselines: Measured[], targets: Measured[]): string {
+export interface SizeResults {
+  /** Runs of the plain Express page; ratios are against their mean. */
+  baselines: Measured[];
+  /** Lines measured for comparison only, with no target of their own. */
+  references: Measured[];
+  targets: Measured[];
+}
+
+/** The table for one registry size. */
+export function report(size: number, { baselines, references, targets }: SizeResults): string {
   const reference: LoadResult = {
     requestsPerSecond: mean(baselines, (b) => b.load.requestsPerSecond),
     p50Ms: mean(baselines, (b) => b.load.p50Ms),
@@ -28,8 +36,8 @@ export function report(size: number, baselines: Measured[], targets: Measured[])
     requests: mean(baselines, (b) => b.load.requests),
   };
   const referenceCpu = mean(baselines, (b) => b.cpuMicrosPerRequest);
-  const rows: Cell[][] = [...baselines, ...targets].map((m) => {
-    const isBaseline = baselines.includes(m);
+  const rows: Cell[][] = [...baselines, ...references, ...targets].map((m) => {
+    const isTarget = targets.includes(m);
     const verdict = judge(size, m.load, reference);
     return [
       m.name,
@@ -42,8 +50,8 @@ export function report(size: number, baselines: Measured[], targets: Measured[])
       Math.round(m.cpuMicrosPerRequest),
       fixed(m.cpuMicrosPerRequest / referenceCpu, 2),
       `${mebibytes(m.memory.rss)} / ${mebibytes(m.memory.heapUsed)}`,
-      isBaseline ? '' : m.coldMs.toFixed(0),
-      isBaseline ? '' : `${verdict.pass ? 'PASS' : 'FAIL'} (${verdict.rule})`,
+      isTarget ? m.coldMs.toFixed(0) : '',
+      isTarget ? `${verdict.pass ? 'PASS' : 'FAIL'} (${verdict.rule})` : '',
     ];
   });
   const header = ['target', 'bytes', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'p99/base'];

@@ -1,7 +1,7 @@
 /**
  * The child side of a benchmarked HTTP server: the server runs in its own process so that it and the
  * load generator do not share an event loop (one core each). Over IPC the child reports its port and
- * facts about itself, answers memory and CPU-time requests, records a CPU profile between two requests, and stops.
+ * facts about itself, answers memory and CPU-time requests, records a CPU and an allocation profile between two requests, and stops.
  */
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
@@ -10,7 +10,7 @@ export type HttpChildRequest =
   | { type: 'memory' }
   | { type: 'cpu' }
   | { type: 'profile-start' }
-  | { type: 'profile-stop'; file: string }
+  | { type: 'profile-stop'; cpuFile: string; heapFile: string }
   | { type: 'stop' };
 
 export type HttpChildMessage =
@@ -18,7 +18,7 @@ export type HttpChildMessage =
   | { type: 'memory'; rss: number; heapUsed: number }
   | { type: 'cpu'; micros: number }
   | { type: 'profile-started' }
-  | { type: 'profile-stopped'; file: string }
+  | { type: 'profile-stopped' }
   | { type: 'progress'; text: string }
   | { type: 'failed'; message: string };
 
@@ -74,12 +74,21 @@ async function handle(request: HttpChildRequest, served: ServedByChild, profiler
     }
     case 'profile-start':
       await profiler.post('Profiler.enable');
+      await profiler.post('HeapProfiler.enable');
       await profiler.post('Profiler.start');
+      // Garbage included: the point is what each request allocates, not what stays.
+      await profiler.post('HeapProfiler.startSampling', {
+        samplingInterval: 16_384,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
       return send({ type: 'profile-started' });
     case 'profile-stop': {
+      const { profile: allocations } = await profiler.post('HeapProfiler.stopSampling');
       const { profile } = await profiler.post('Profiler.stop');
-      await writeFile(request.file, JSON.stringify(profile));
-      return send({ type: 'profile-stopped', file: request.file });
+      await writeFile(request.cpuFile, JSON.stringify(profile));
+      await writeFile(request.heapFile, JSON.stringify(allocations));
+      return send({ type: 'profile-stopped' });
     }
     case 'stop':
       await served.close();

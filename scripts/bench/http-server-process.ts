@@ -13,9 +13,9 @@ export interface HttpServerProcess {
   memory(): Promise<ServerMemory>;
   /** CPU time (user + system) the server process has used so far, in milliseconds. */
   cpuMs(): Promise<number>;
-  /** Samples the server's CPU until `stopProfile`, which writes a .cpuprofile file. */
+  /** Samples the server's CPU and allocations until `stopProfile`, which writes both profiles. */
   startProfile(): Promise<void>;
-  stopProfile(file: string): Promise<void>;
+  stopProfile(files: { cpuFile: string; heapFile: string }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -92,8 +92,8 @@ export async function startHttpServerProcess(
     async startProfile() {
       await ask({ type: 'profile-start' }, 'profile-started');
     },
-    async stopProfile(file) {
-      await ask({ type: 'profile-stop', file }, 'profile-stopped');
+    async stopProfile(files) {
+      await ask({ type: 'profile-stop', ...files }, 'profile-stopped');
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
