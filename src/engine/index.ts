@@ -34,7 +34,10 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
         onWarning: (message) => log(`persistence: ${message}`),
       })
     : undefined;
-  const storage = await openStorage({ persistence });
+  const storage = await openStorage({ persistence }).catch(async (error: unknown) => {
+    await persistence?.close();
+    throw error;
+  });
   const cursors = new CursorRegistry(options.cursorTimeoutMs ?? 10 * 60_000);
   const sessions = new SessionRegistry(options.sessionTimeoutMs ?? 30 * 60_000, (session) =>
     cursors.killForSession(session.key),
