@@ -11,6 +11,7 @@
  * profile of the engine for each operation into DIR and prints where its time went (latencies are then
  * inflated). --runtime: the engine compiled to JavaScript as in production (default), or through tsx.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -142,12 +143,25 @@ async function benchmark(mode: Mode, size: number, compiled?: CompiledChild): Pr
   }
 }
 
+/** Which engine code was measured: the last commit touching it, and whether it had local changes. */
+function engineRevision(): string {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { encoding: 'utf8' }).trim();
+    const commit = git('log', '-1', '--format=%h', '--', 'src/engine');
+    return git('status', '--porcelain', '--', 'src/engine') ? `${commit} with local changes` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function main(): Promise<void> {
   const [load1, load5] = os.loadavg();
+  const runtime = values.runtime === 'tsx' ? 'TypeScript through tsx' : 'compiled with swc';
   console.log(
-    `bench:db — node ${process.version}, ${os.cpus().length} CPUs, load average ${load1.toFixed(2)}/${load5.toFixed(2)}; ` +
-      `engine in a child process (${values.runtime === 'tsx' ? 'TypeScript through tsx' : 'compiled with swc'}); ${limits.iterations} iterations after ${limits.warmup} warm-up ` +
-      `(at most ${limits.maxSeconds} s each), throughput with ${limits.concurrency} in flight`,
+    `bench:db — node ${process.version}, ${os.cpus().length} CPUs, load average ${load1.toFixed(2)}/${load5.toFixed(2)}\n` +
+      `engine ${engineRevision()}, in a child process, ${runtime}; Mongoose ${mongoose.version}\n` +
+      `${limits.iterations} iterations after ${limits.warmup} warm-up (at most ${limits.maxSeconds} s each), ` +
+      `throughput with ${limits.concurrency} in flight`,
   );
   if (profileDir) await mkdir(profileDir, { recursive: true });
   const buildDir = await mkdtemp(path.join(os.tmpdir(), 'bench-db-engine-'));
