@@ -1,5 +1,6 @@
 import type { DirectoryFilters } from '../../models/directoryQuery';
 import { toSearchKey } from '../../models/searchKey';
+import { rarestPosting } from './postings';
 import { defaultOrder, type DirectoryQuery } from './query';
 import type { DirectoryEntry, DirectorySnapshot } from './snapshot';
 
@@ -43,6 +44,8 @@ export function searchDirectory(snapshot: DirectorySnapshot, query: DirectoryQue
   const first = (query.page - 1) * query.size;
   if (!hasFilters(query.filters)) return unfilteredPage(snapshot, query, order, first);
   const matches = matcherFor(query.filters);
+  const candidates = rarestPosting(snapshot.postings, query.filters);
+  if (candidates) return candidatePage(snapshot, query, candidates, matches, first);
   const pageEntries: DirectoryEntry[] = [];
   let total = 0;
   const forward = query.order === defaultOrder(query.sort);
@@ -59,6 +62,29 @@ export function searchDirectory(snapshot: DirectorySnapshot, query: DirectoryQue
     page: query.page,
     lastPage: Math.max(1, Math.ceil(total / query.size)),
   };
+}
+
+/** With a filter set, only the entries having its rarest value are tested, then sorted by rank. */
+function candidatePage(
+  snapshot: DirectorySnapshot,
+  query: DirectoryQuery,
+  candidates: number[],
+  matches: Predicate,
+  first: number,
+): DirectoryPage {
+  const ranks = snapshot.ranks[query.sort];
+  const direction = query.order === defaultOrder(query.sort) ? 1 : -1;
+  const matching = candidates.filter((position) => {
+    const entry = snapshot.entries[position];
+    return entry !== undefined && matches(entry);
+  });
+  matching.sort((a, b) => direction * ((ranks[a] ?? 0) - (ranks[b] ?? 0)));
+  const entries = matching
+    .slice(first, first + query.size)
+    .map((position) => snapshot.entries[position])
+    .filter((entry): entry is DirectoryEntry => entry !== undefined);
+  const total = matching.length;
+  return { entries, total, page: query.page, lastPage: Math.max(1, Math.ceil(total / query.size)) };
 }
 
 /** Every organisation matches: the page is a slice of the order, whatever the registry's size. */

@@ -1,5 +1,6 @@
 import { Organisation } from '../../models/organisation';
 import { INITIATIVE_SLUGS, type InitiativeSlug } from '../../reference/initiatives';
+import { buildPostings, ranksOf } from './postings';
 
 /** The fields the directory lists, filters and sorts on: a compact copy of one active organisation. */
 export interface DirectoryEntry {
@@ -38,6 +39,8 @@ export interface DirectorySnapshot {
   bySlug: Map<string, DirectoryEntry>;
   /** Entry positions in each sort's default order (name and country ascending, joined newest first). */
   orders: { name: number[]; joined: number[]; country: number[] };
+  ranks: { name: Int32Array; joined: Int32Array; country: Int32Array };
+  postings: Map<string, number[]>;
   facets: DirectoryFacetValues;
   countsByInitiative: Record<InitiativeSlug, number>;
   countsByCommitment: Map<string, number>;
@@ -79,20 +82,23 @@ export function buildSnapshot(entries: DirectoryEntry[], token: string, changedA
   const present = <T>(values: (T | null)[]) => values.filter((value): value is T => value !== null);
   const initiativeCounts = tally(entries, (entry) => entry.initiatives);
   const countries = sortedValues(present(entries.map((entry) => entry.country)));
+  const orders = {
+    name: orderBy(entries, byName),
+    // Newest first (the default for this sort), undated last; ascending walks it backwards.
+    joined: orderBy(
+      entries,
+      (a, b) => compareNullsLastDescending(a.firstJoinedAt, b.firstJoinedAt) || byName(a, b),
+    ),
+    country: orderBy(entries, (a, b) => compareNullsLast(a.country, b.country) || byName(a, b)),
+  };
   return {
     token,
     changedAt,
     entries,
     bySlug: new Map(entries.map((entry) => [entry.slug, entry])),
-    orders: {
-      name: orderBy(entries, byName),
-      // Newest first (the default for this sort), undated last; ascending walks it backwards.
-      joined: orderBy(
-        entries,
-        (a, b) => compareNullsLastDescending(a.firstJoinedAt, b.firstJoinedAt) || byName(a, b),
-      ),
-      country: orderBy(entries, (a, b) => compareNullsLast(a.country, b.country) || byName(a, b)),
-    },
+    orders,
+    ranks: { name: ranksOf(orders.name), joined: ranksOf(orders.joined), country: ranksOf(orders.country) },
+    postings: buildPostings(entries),
     facets: {
       initiatives: INITIATIVE_SLUGS.filter((slug) => initiativeCounts.has(slug)),
       countries,
