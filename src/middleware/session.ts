@@ -1,9 +1,9 @@
 import type { Request, RequestHandler } from 'express';
+import MongoStore from 'connect-mongo';
 import session from 'express-session';
 import { ConnectionStates, type Connection } from 'mongoose';
 import type { MongoClient } from 'mongodb';
 import type { Config } from '../config';
-import { SessionStore } from './sessionStore';
 
 export const sessionCookieName = 'accord.sid';
 
@@ -18,7 +18,7 @@ export function setUpSession(
   config: Pick<Config, 'sessionSecret' | 'sessionMaxAgeMs' | 'isProduction'>,
   connection: Connection,
 ): RequestHandler {
-  const store = new SessionStore({
+  const store = MongoStore.create({
     clientPromise: connectedClient(connection),
     collectionName: 'sessions',
     ttl: Math.round(config.sessionMaxAgeMs / 1000),

@@ -77,6 +77,24 @@ function sameBytes(a: Document, b: Document): boolean {
   return Buffer.from(serialize(a)).equals(serialize(b));
 }
 
+/**
+ * MongoDB accepts `$set: { _id }` when the value is the one the document already has (connect-mongo sends
+ * it on every session save); mingo refuses any write to _id, so the no-op part is removed here.
+ */
+function withoutUnchangedId(before: Document, modifier: Document): Document {
+  const set = modifier.$set;
+  if (!isPlainObject(set) || !('_id' in set)) return modifier;
+  if (compareBson(set._id, before._id) !== 0) {
+    throw new CommandError(
+      'ImmutableField',
+      "Performing an update on the path '_id' would modify the immutable field '_id'",
+    );
+  }
+  const { _id: _unchanged, ...restOfSet } = set;
+  const { $set: _set, ...otherOperators } = modifier;
+  return Object.keys(restOfSet).length > 0 ? { ...otherOperators, $set: restOfSet } : otherOperators;
+}
+
 /** Applies an update to a stored document; the stored one is never mutated. */
 export function applyUpdate(
   before: Document,
@@ -98,7 +116,8 @@ export function applyUpdate(
     modified = !sameBytes(before, after);
   } else {
     if (spec.kind === 'operators') rejectTypeMismatches(before, spec.modifier);
-    const modifier = spec.kind === 'pipeline' ? spec.stages : exactArithmetic(before, spec.modifier);
+    const modifier =
+      spec.kind === 'pipeline' ? spec.stages : exactArithmetic(before, withoutUnchangedId(before, spec.modifier));
     if (spec.kind === 'operators' && Object.keys(modifier).length === 0)
       return { doc: before, modified: false };
     ({ doc: after, modified } = runMingo(cloneDocument(before), modifier, filter, arrayFilters, options));

@@ -157,6 +157,13 @@ describe('update', () => {
     expect(await people.findOne({ _id: 3 })).toEqual({ _id: 3, name: 'Turing' });
   });
 
+  it('accepts $set of _id to the value it already has, as connect-mongo sends on every save', async () => {
+    const result = await people.updateOne({ _id: 1 }, { $set: { _id: 1, role: 'author' } }, { upsert: true });
+    expect(result).toMatchObject({ matchedCount: 1, modifiedCount: 1, upsertedCount: 0 });
+    expect(await people.findOne({ _id: 1 })).toMatchObject({ _id: 1, name: 'Ada', role: 'author' });
+    expect((await people.updateOne({ _id: 1 }, { $set: { _id: 1 } })).modifiedCount).toBe(0);
+  });
+
   it('refuses to change _id with ImmutableField (66) and unknown modifiers with FailedToParse (9)', async () => {
     await expect(people.updateOne({ _id: 1 }, { $set: { _id: 5 } })).rejects.toMatchObject({ code: 66 });
     await expect(people.replaceOne({ _id: 1 }, { _id: 5, name: 'x' } as Person)).rejects.toMatchObject({
