@@ -43,9 +43,9 @@ function renderToString(res: Response, page: PageToRender): Promise<string> {
 }
 
 /**
- * Anonymous pages get a weak ETag from (registry version, language, key) and a Last-Modified from the
- * version's time: a matching If-None-Match is answered 304 before any work, and a rendered page is kept
- * in the LRU cache until the version changes.
+ * Anonymous pages get a weak ETag from (registry version, language, key) and a Last-Modified from when
+ * this server first saw the version: a matching If-None-Match is answered 304 before any work, and a
+ * rendered page is kept in the LRU cache until the version changes.
  */
 export async function sendCachedPage(
   req: Request,
