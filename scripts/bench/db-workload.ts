@@ -61,6 +61,7 @@ export async function loadWorkload(
   await model.createCollection();
   await model.createIndexes();
   const random = seededRandom(size);
+  const word = (): string => WORDS[Math.floor(random() * WORDS.length)];
   const ids: Types.ObjectId[] = [];
   const started = performance.now();
   for (let start = 0; start < size; start += batchSize) {
@@ -68,7 +69,6 @@ export async function loadWorkload(
     for (let i = start; i < Math.min(size, start + batchSize); i++) {
       const _id = new Types.ObjectId();
       ids.push(_id);
-      const word = (): string => WORDS[Math.floor(random() * WORDS.length)];
       batch.push({
         _id,
         email: emailOf(i),
