@@ -67,6 +67,10 @@ function orderBy(entries: DirectoryEntry[], compare: (a: DirectoryEntry, b: Dire
     .sort((a, b) => compare(entries[a] as DirectoryEntry, entries[b] as DirectoryEntry));
 }
 
+function positionsSortedBy(entries: DirectoryEntry[], compare: (a: number, b: number) => number) {
+  return entries.map((_, index) => index).sort(compare);
+}
+
 function sortedValues<T extends string | number>(values: Iterable<T>): T[] {
   return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -82,14 +86,24 @@ export function buildSnapshot(entries: DirectoryEntry[], token: string, changedA
   const present = <T>(values: (T | null)[]) => values.filter((value): value is T => value !== null);
   const initiativeCounts = tally(entries, (entry) => entry.initiatives);
   const countries = sortedValues(present(entries.map((entry) => entry.country)));
+  const name = orderBy(entries, byName);
+  const nameRanks = ranksOf(name);
+  // Ties are broken by the name's rank: one string sort, then integer comparisons.
+  const thenByName = (a: number, b: number) => (nameRanks[a] ?? 0) - (nameRanks[b] ?? 0);
   const orders = {
-    name: orderBy(entries, byName),
+    name,
     // Newest first (the default for this sort), undated last; ascending walks it backwards.
-    joined: orderBy(
+    joined: positionsSortedBy(
       entries,
-      (a, b) => compareNullsLastDescending(a.firstJoinedAt, b.firstJoinedAt) || byName(a, b),
+      (a, b) =>
+        compareNullsLastDescending(entries[a]?.firstJoinedAt ?? null, entries[b]?.firstJoinedAt ?? null) ||
+        thenByName(a, b),
     ),
-    country: orderBy(entries, (a, b) => compareNullsLast(a.country, b.country) || byName(a, b)),
+    country: positionsSortedBy(
+      entries,
+      (a, b) =>
+        compareNullsLast(entries[a]?.country ?? null, entries[b]?.country ?? null) || thenByName(a, b),
+    ),
   };
   return {
     token,
@@ -97,7 +111,7 @@ export function buildSnapshot(entries: DirectoryEntry[], token: string, changedA
     entries,
     bySlug: new Map(entries.map((entry) => [entry.slug, entry])),
     orders,
-    ranks: { name: ranksOf(orders.name), joined: ranksOf(orders.joined), country: ranksOf(orders.country) },
+    ranks: { name: nameRanks, joined: ranksOf(orders.joined), country: ranksOf(orders.country) },
     postings: buildPostings(entries),
     facets: {
       initiatives: INITIATIVE_SLUGS.filter((slug) => initiativeCounts.has(slug)),
