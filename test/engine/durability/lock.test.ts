@@ -6,6 +6,11 @@ import {
   useEngineSandbox,
 } from './engine-process';
 
+interface Item {
+  _id: number;
+  name: string;
+}
+
 const sandbox = useEngineSandbox();
 
 describe('one engine per data directory (engine command line)', () => {
@@ -13,7 +18,7 @@ describe('one engine per data directory (engine command line)', () => {
     const first = sandbox.track(await startEngineProcess(sandbox.dir()));
     const client = await connect(first.uri);
     try {
-      await client.db('app').collection('items').insertOne({ _id: 1, name: 'first' });
+      await client.db('app').collection<Item>('items').insertOne({ _id: 1, name: 'first' });
 
       const second = await runEngineUntilExit(sandbox.dir());
       expect(second.code).not.toBe(0);
@@ -21,8 +26,8 @@ describe('one engine per data directory (engine command line)', () => {
       expect(second.output).toContain(`already in use by process ${String(first.child.pid)}`);
       expect(second.output).toMatch(/engine failed to start/);
 
-      await client.db('app').collection('items').insertOne({ _id: 2, name: 'after refusal' });
-      const names = await client.db('app').collection('items').find().sort({ _id: 1 }).toArray();
+      await client.db('app').collection<Item>('items').insertOne({ _id: 2, name: 'after refusal' });
+      const names = await client.db('app').collection<Item>('items').find().sort({ _id: 1 }).toArray();
       expect(names.map((doc) => doc.name)).toEqual(['first', 'after refusal']);
     } finally {
       await client.close();
@@ -32,14 +37,14 @@ describe('one engine per data directory (engine command line)', () => {
   it('lets a new engine take over the lock left by a SIGKILLed one, with its data', async () => {
     const first = sandbox.track(await startEngineProcess(sandbox.dir()));
     const client = await connect(first.uri);
-    await client.db('app').collection('items').insertOne({ _id: 1, name: 'before the kill' });
+    await client.db('app').collection<Item>('items').insertOne({ _id: 1, name: 'before the kill' });
     await killEngine(first);
     await client.close();
 
     const next = sandbox.track(await startEngineProcess(sandbox.dir()));
     const reader = await connect(next.uri);
     try {
-      expect(await reader.db('app').collection('items').find().toArray()).toEqual([
+      expect(await reader.db('app').collection<Item>('items').find().toArray()).toEqual([
         { _id: 1, name: 'before the kill' },
       ]);
     } finally {

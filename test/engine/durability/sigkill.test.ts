@@ -88,7 +88,10 @@ describe('SIGKILL of the engine process while clients write', () => {
     const failedEarly = Promise.race(writers).then(() => {
       throw new Error('a writer stopped before the kill');
     });
-    await Promise.race([until(() => log.ackedPeople.size >= 300 && log.ackedBatches.size >= 10), failedEarly]);
+    await Promise.race([
+      until(() => log.ackedPeople.size >= 300 && log.ackedBatches.size >= 10),
+      failedEarly,
+    ]);
     await killEngine(first);
     killed = true;
     // Writes in flight at the kill fail; which ones is a matter of timing, so the checks allow both outcomes.

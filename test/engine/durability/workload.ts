@@ -64,7 +64,11 @@ export async function runPeopleWriter(
     await people.insertOne({ ...doc });
     log.ackedPeople.add(doc._id);
     log.sentCounter.set(writer, seq);
-    await counters.updateOne({ _id: `w${writer}` }, { $set: { last: seq }, $inc: { n: 1 } }, { upsert: true });
+    await counters.updateOne(
+      { _id: `w${writer}` },
+      { $set: { last: seq }, $inc: { n: 1 } },
+      { upsert: true },
+    );
     log.ackedCounter.set(writer, seq);
   }
 }
