@@ -3,6 +3,7 @@ import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { CommandError } from '../errors';
 import { asBadValue } from './errors';
+import { compiledOptions } from './mingo-context';
 import { isPlainObject } from './paths';
 
 const UNSUPPORTED = new Set(['$text', '$near', '$nearSphere', '$geoWithin', '$geoIntersects', '$where']);
@@ -36,6 +37,6 @@ export function compileFilter(filter: Document | undefined, options: Options): C
   }
   if (!filter || Object.keys(filter).length === 0) return { test: matchAll, query: undefined };
   rejectUnsupported(filter);
-  const query = asBadValue(() => new Query(filter, options));
+  const query = asBadValue(() => new Query(filter, compiledOptions(options)));
   return { test: (doc) => asBadValue(() => query.test(doc)), query };
 }

@@ -3,6 +3,7 @@ import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { CommandError } from '../errors';
 import { asBadValue } from './errors';
+import { compiledOptions } from './mingo-context';
 import { isPlainObject } from './paths';
 
 export type Projector = (doc: Document) => Document;
@@ -151,7 +152,7 @@ export function compileProjection(spec: unknown, filter: Document | undefined, o
   if (simple) return simpleProjector(spec);
   const sliced = sliceProjector(spec);
   if (sliced) return sliced;
-  const query = asBadValue(() => new Query(filter ?? {}, options));
+  const query = asBadValue(() => new Query(filter ?? {}, compiledOptions(options)));
   return (doc) =>
     asBadValue(() => {
       const [projected] = query.find<Document>([doc], spec).all();
