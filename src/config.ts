@@ -25,6 +25,7 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   MAIL_FROM: z.string().default('Accord Registry <no-reply@localhost>'),
   SMTP_URL: optionalString,
+  DIRECTORY_VERSION_CHECK_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).optional()),
   SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
 });
 
@@ -47,6 +48,8 @@ export interface Config {
   readonly mail: { readonly from: string; readonly smtpUrl: string | undefined };
   /** Load the real signatories and demo pledges into an empty registry at start (not in production by default). */
   readonly seedDemoData: boolean;
+  /** How long an app server trusts its in-memory directory before asking whether the registry changed. */
+  readonly directoryVersionCheckMs: number;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +92,7 @@ export function loadConfig(source: NodeJS.ProcessEnv | Environment = process.env
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     mail: Object.freeze({ from: env.MAIL_FROM, smtpUrl: env.SMTP_URL }),
     seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : !isProduction,
+    directoryVersionCheckMs: env.DIRECTORY_VERSION_CHECK_MS ?? (env.NODE_ENV === 'test' ? 0 : 1000),
   });
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Organisation } from '../models/organisation';
 import { findInitiative, type InitiativeSlug } from '../reference/initiatives';
+import { bumpRegistryVersion } from '../models/registryVersion';
 import { identityKeyOf } from '../models/searchKey';
 import { findExisting } from './findExisting';
 import { newOrganisationFields, organisationChanges, type ResolvedRow } from './mergeOrganisation';
@@ -175,6 +176,7 @@ export async function importCsv(
     options.onProgress?.({ processed: Math.min(start + batchSize, total), total });
   }
   report.rejected.sort((a, b) => a.line - b.line);
+  if (!report.dryRun && report.created + report.updated > 0) await bumpRegistryVersion();
   return report;
 }
 

@@ -5,6 +5,7 @@ import type { MembershipState } from '../reference/statuses';
 import { Evidence } from './evidence';
 import { Organisation } from './organisation';
 import { Pledge } from './pledge';
+import { bumpRegistryVersion } from './registryVersion';
 
 export interface MembershipLike {
   initiative: InitiativeSlug;
@@ -56,5 +57,6 @@ export async function syncOrganisationDerivedFields(
     evidenceLevel: evidenceLevelOf(evidence.map((item) => item.status)),
   };
   await Organisation.updateOne({ _id: organisationId }, { $set: derived });
+  await bumpRegistryVersion();
   return derived;
 }

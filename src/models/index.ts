@@ -12,5 +12,7 @@ export {
   type DirectoryFilters,
   type DirectorySort,
 } from './directoryQuery';
+export { changeOrganisationStatus, type StatusChange } from './organisationStatus';
 export { recordPledgeVersion, type PledgeChange } from './pledgeVersions';
+export { bumpRegistryVersion, readRegistryVersion } from './registryVersion';
 export { escapeRegExp, identityKeyOf, toSearchKey, toSlug } from './searchKey';

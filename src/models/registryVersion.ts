@@ -1,5 +1,5 @@
 import { Schema, model } from 'mongoose';
-import { Organisation } from '../../models/organisation';
+import { Organisation } from './organisation';
 
 const REGISTRY_VERSION_ID = 'registry';
 

@@ -3,6 +3,7 @@ import { syncOrganisationDerivedFields } from '../models/derivedFields';
 import { Evidence } from '../models/evidence';
 import { Organisation } from '../models/organisation';
 import { Pledge } from '../models/pledge';
+import { bumpRegistryVersion } from '../models/registryVersion';
 import { recordPledgeVersion } from '../models/pledgeVersions';
 import { identityKeyOf, toSearchKey } from '../models/searchKey';
 import { findInitiative, type InitiativeSlug } from '../reference/initiatives';
@@ -159,5 +160,6 @@ export async function ensureDemoContent(): Promise<DemoContentReport> {
     if (organisation) pledgeVersions += await ensurePledge(organisation._id, 'tech-accord', [techAccord]);
   }
   const evidence = await ensureEvidence(demoIds);
+  await bumpRegistryVersion();
   return { organisations: DEMO_ORGANISATIONS.length, pledgeVersions, evidence };
 }

@@ -3,6 +3,7 @@ import { summariseMemberships } from '../models/derivedFields';
 import { Evidence } from '../models/evidence';
 import { Organisation } from '../models/organisation';
 import { Pledge } from '../models/pledge';
+import { bumpRegistryVersion } from '../models/registryVersion';
 import { identityKeyOf, toSearchKey, toSlug } from '../models/searchKey';
 import { CATEGORIES } from '../reference/categories';
 import { commitmentKey, INITIATIVES, type InitiativeSlug } from '../reference/initiatives';
@@ -180,4 +181,5 @@ export async function generateSyntheticRegistry(
     if (batch.evidence.length > 0) await Evidence.collection.insertMany(batch.evidence, { ordered: false });
     options.onProgress?.(Math.min(start + batchSize, count), count);
   }
+  await bumpRegistryVersion();
 }

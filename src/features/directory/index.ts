@@ -4,20 +4,22 @@ import { RenderCache } from './renderCache';
 import type { DirectoryDependencies } from './routes';
 
 export { directoryRoutes, type DirectoryDependencies } from './routes';
-export { bumpRegistryVersion } from './registryVersion';
+export { bumpRegistryVersion } from '../../models/registryVersion';
 
 const RENDERED_PAGES_KEPT = 500;
 
 /**
  * One read model and page cache per app, shared by the home, directory and initiative pages. Tests check
  * the registry version on every request and wait for a rebuild, so a change is visible at once; servers
- * check at most once a second and answer from the previous copy while a new one loads.
+ * check at most once per DIRECTORY_VERSION_CHECK_MS and answer from the previous copy while a new one loads.
  */
-export function createDirectory(config: Pick<Config, 'env' | 'baseUrl'>): DirectoryDependencies {
+export function createDirectory(
+  config: Pick<Config, 'env' | 'baseUrl' | 'directoryVersionCheckMs'>,
+): DirectoryDependencies {
   const isTest = config.env === 'test';
   return {
     readModel: new DirectoryReadModel({
-      checkIntervalMs: isTest ? 0 : 1000,
+      checkIntervalMs: config.directoryVersionCheckMs,
       serveStaleWhileRebuilding: !isTest,
     }),
     cache: new RenderCache(RENDERED_PAGES_KEPT),

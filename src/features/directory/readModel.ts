@@ -1,4 +1,4 @@
-import { readRegistryVersion, type RegistryVersionToken } from './registryVersion';
+import { readRegistryVersion, type RegistryVersionToken } from '../../models/registryVersion';
 import { buildSnapshot, loadDirectoryEntries, type DirectorySnapshot } from './snapshot';
 
 export interface ReadModelOptions {
