@@ -52,6 +52,10 @@ export function startEngineProcess(dataDir: string): Promise<EngineProcess> {
 /** Starts the engine on `dataDir` expecting it to refuse: resolves with its exit code and output. */
 export function runEngineUntilExit(dataDir: string): Promise<ExitedProcess> {
   const { child, output } = spawnCli(dataDir);
+  // An engine that starts serving instead of refusing is killed, so the test fails (exit code null) at once.
+  child.stdout?.on('data', () => {
+    if (/ready: mongodb:/.test(output())) child.kill('SIGKILL');
+  });
   return new Promise((resolve) => {
     child.once('close', (code: number | null) => resolve({ code, output: output() }));
   });

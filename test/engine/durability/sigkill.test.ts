@@ -5,6 +5,7 @@ import {
   emptyWriteLog,
   runPeopleWriter,
   runTransferWriter,
+  type Account,
   type Counter,
   type Person,
   type Transfer,
@@ -56,6 +57,11 @@ async function expectTransfersAllOrNothing(client: MongoClient, log: WriteLog): 
     expect(kinds.sort()).toEqual(['credit', 'debit']);
   }
   for (const batch of log.ackedBatches) expect(byBatch.has(batch)).toBe(true);
+  const accounts = await client.db(DB).collection<Account>('accounts').find().sort({ _id: 1 }).toArray();
+  expect(accounts).toEqual([
+    { _id: 'source', balance: -byBatch.size },
+    { _id: 'target', balance: byBatch.size },
+  ]);
 }
 
 async function expectUniqueIndexEnforced(client: MongoClient, log: WriteLog): Promise<void> {

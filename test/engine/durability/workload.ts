@@ -16,6 +16,11 @@ export interface Counter {
   n: number;
 }
 
+export interface Account {
+  _id: 'source' | 'target';
+  balance: number;
+}
+
 export interface Transfer {
   _id: string;
   batch: number;
@@ -73,13 +78,21 @@ export async function runPeopleWriter(
   }
 }
 
-/** Commits transactions that each insert a debit and a credit leg: both must survive or neither. */
+/**
+ * Commits transactions that each insert a debit and a credit leg and move 1 between two accounts:
+ * all four writes must survive or none, so the balances always equal the number of transfers stored.
+ */
 export async function runTransferWriter(
   client: MongoClient,
   log: WriteLog,
   keepGoing: () => boolean,
 ): Promise<void> {
   const transfers = client.db(DB).collection<Transfer>('transfers');
+  const accounts = client.db(DB).collection<Account>('accounts');
+  await accounts.insertMany([
+    { _id: 'source', balance: 0 },
+    { _id: 'target', balance: 0 },
+  ]);
   for (let batch = 1; keepGoing(); batch += 1) {
     const session = client.startSession();
     try {
@@ -88,6 +101,8 @@ export async function runTransferWriter(
       session.startTransaction();
       await transfers.insertOne({ _id: `t${batch}-debit`, batch, leg: 'debit' }, { session });
       await transfers.insertOne({ _id: `t${batch}-credit`, batch, leg: 'credit' }, { session });
+      await accounts.updateOne({ _id: 'source' }, { $inc: { balance: -1 } }, { session });
+      await accounts.updateOne({ _id: 'target' }, { $inc: { balance: 1 } }, { session });
       await session.commitTransaction();
       log.ackedBatches.add(batch);
     } finally {
