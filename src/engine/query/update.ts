@@ -7,6 +7,7 @@ import { cloneDocument } from './clone';
 import { exactArithmetic } from './exact-arithmetic';
 import { orderNewFields } from './field-order';
 import { isPlainObject, setPath } from './paths';
+import { applySimpleSet } from './simple-update';
 import { rejectConflictingPaths, rejectTypeMismatches } from './update-validation';
 
 export type UpdateSpec =
@@ -115,7 +116,11 @@ export function applyUpdate(
     after = idFirst({ _id: before._id, ...spec.doc });
     modified = !sameBytes(before, after);
   } else {
-    if (spec.kind === 'operators') rejectTypeMismatches(before, spec.modifier);
+    if (spec.kind === 'operators') {
+      rejectTypeMismatches(before, spec.modifier);
+      const simple = applySimpleSet(before, spec.modifier);
+      if (simple) return simple;
+    }
     const modifier =
       spec.kind === 'pipeline' ? spec.stages : exactArithmetic(before, withoutUnchangedId(before, spec.modifier));
     if (spec.kind === 'operators' && Object.keys(modifier).length === 0)
