@@ -64,6 +64,13 @@ const loadAverage = (): string =>
     .map((value) => value.toFixed(2))
     .join(' ');
 
+/** Stops the server's profilers, writes BASE.cpuprofile and BASE.heapprofile, and summarises both. */
+async function stopProfile(server: HttpServerProcess, base: string, requests: number): Promise<string> {
+  const files = { cpuFile: `${base}.cpuprofile`, heapFile: `${base}.heapprofile` };
+  await server.stopProfile(files);
+  return `${summariseCpuProfile(files.cpuFile)}\n\n${summariseHeapProfile(files.heapFile, requests)}`;
+}
+
 async function measure(
   server: HttpServerProcess,
   target: DirectoryTarget,
@@ -77,14 +84,10 @@ async function measure(
   if (profileDir) await server.startProfile();
   const load = await measureLoad(url, options);
   const cpuMs = (await server.cpuMs()) - cpuBefore;
-  if (profileDir) {
-    const base = path.join(profileDir, target.name.replace(/\W+/g, '-'));
-    const files = { cpuFile: `${base}.cpuprofile`, heapFile: `${base}.heapprofile` };
-    await server.stopProfile(files);
+  if (profileDir)
     log(
-      `\n${summariseCpuProfile(files.cpuFile)}\n\n${summariseHeapProfile(files.heapFile, load.requests)}\n`,
+      `\n${await stopProfile(server, path.join(profileDir, target.name.replace(/\W+/g, '-')), load.requests)}\n`,
     );
-  }
   const cpuMicrosPerRequest = (cpuMs * 1000) / Math.max(load.requests, 1);
   return { name: target.name, path: target.path, load, cpuMicrosPerRequest, memory: await server.memory() };
 }
@@ -149,7 +152,9 @@ async function benchSize(size: number, args: Arguments, options: LoadOptions): P
     const [first] = targets;
     if (!first) throw new Error(`--only ${args.only} selects no target`);
     const pages = [];
+    if (profileDir) await app.startProfile();
     for (const target of targets) pages.push(await checkedPage(app, target, options.headers ?? {}));
+    if (profileDir) log(`\n${await stopProfile(app, path.join(profileDir, 'cold-pages'), targets.length)}\n`);
     writeFileSync(staticFile, pages[0]?.body ?? '');
     // Also collects the seeding's garbage, which would otherwise land in the first measurement.
     const seeded = await app.memory();
