@@ -88,6 +88,19 @@ export function connect(uri: string): Promise<MongoClient> {
   return new MongoClient(uri, { serverSelectionTimeoutMS: 1500, connectTimeoutMS: 1500 }).connect();
 }
 
+/** Runs `use` with a client connected to the engine, closing it afterwards. */
+export async function withClient<T>(
+  engine: EngineProcess,
+  use: (client: MongoClient) => Promise<T>,
+): Promise<T> {
+  const client = await connect(engine.uri);
+  try {
+    return await use(client);
+  } finally {
+    await client.close();
+  }
+}
+
 /**
  * A fresh data directory per test; afterwards every engine the test started is killed and the
  * directory removed, even when the test failed half way.

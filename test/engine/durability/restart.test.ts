@@ -3,11 +3,11 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { MongoClient } from 'mongodb';
 import {
-  connect,
   killEngine,
   startEngineProcess,
   stopEngine,
   useEngineSandbox,
+  withClient,
   type EngineProcess,
 } from './engine-process';
 
@@ -28,15 +28,6 @@ function members(client: MongoClient) {
 
 function member(id: number, bioBytes = 16): Member {
   return { _id: id, email: `member${id}@example.org`, role: 'reader', bio: `${id}`.padEnd(bioBytes, '.') };
-}
-
-async function withClient<T>(engine: EngineProcess, use: (client: MongoClient) => Promise<T>): Promise<T> {
-  const client = await connect(engine.uri);
-  try {
-    return await use(client);
-  } finally {
-    await client.close();
-  }
 }
 
 /** Inserts members 1..count, promotes member 2, deletes member 3, behind a unique index on email. */
