@@ -10,7 +10,9 @@ import {
   formatDate,
   formatNumber,
 } from './labels';
+import { facetCounts, type FacetCounts } from './facetCounts';
 import { pageLinks } from './pagination';
+import type { FacetKey } from './predicates';
 import { directoryUrl, PAGE_SIZES, type DirectoryQuery } from './query';
 import type { DirectoryPage } from './search';
 import type { DirectoryEntry, DirectorySnapshot } from './snapshot';
@@ -28,7 +30,7 @@ export interface FilterField {
 }
 
 type FilterName = 'initiative' | 'country' | 'category' | 'sector' | 'commitment' | 'evidence' | 'year';
-const FILTER_KEYS: Record<FilterName, keyof DirectoryFilters> = {
+const FILTER_KEYS: Record<FilterName, FacetKey> = {
   initiative: 'initiative',
   country: 'country',
   category: 'category',
@@ -78,22 +80,34 @@ function facetValues(name: FilterName, snapshot: DirectorySnapshot): string[] {
   return byName[name].map(String);
 }
 
-/** Only values some active organisation has; the chosen value stays listed even if it matches nothing now. */
-function filterField(name: FilterName, context: ViewContext): FilterField {
-  const chosen = context.query.filters[FILTER_KEYS[name]];
+/**
+ * Only values that give at least one result with the other choices and the search kept, each with its
+ * count; the chosen value stays listed even when it matches nothing now.
+ */
+function filterField(name: FilterName, context: ViewContext, counts: FacetCounts): FilterField {
+  const key = FILTER_KEYS[name];
+  const chosen = context.query.filters[key];
   const current = chosen === undefined ? '' : String(chosen);
-  const values = facetValues(name, context.snapshot);
+  const tally = counts[key];
+  const values = facetValues(name, context.snapshot).filter(
+    (value) => value === current || (tally.get(value) ?? 0) > 0,
+  );
   if (current && !values.includes(current)) values.unshift(current);
   const options = values.map((value) => ({
     value,
     label: labelOf(name, value, context),
+    count: formatNumber(tally.get(value) ?? 0, context.lang),
     selected: value === current,
   }));
   if (name === 'country')
     options.sort((a, b) =>
       compareText(a.label.replace(/^\S+ /u, ''), b.label.replace(/^\S+ /u, ''), context.lang),
     );
-  return { name, label: context.t(`directory:list.filters.${name}`), options };
+  return {
+    name,
+    label: context.t(`directory:list.filters.${name}`),
+    options: options.map(({ count, ...option }) => ({ ...option, label: `${option.label} (${count})` })),
+  };
 }
 
 function activeFilters(context: ViewContext) {
@@ -136,6 +150,7 @@ function row(entry: DirectoryEntry, { lang, t }: ViewContext) {
 
 export function listViewModel(context: ViewContext, result: DirectoryPage, ignored: string[]) {
   const { query, t, lang } = context;
+  const counts = facetCounts(context.snapshot, query.filters);
   const option = (value: string, label: string, current: string) => ({
     value,
     label,
@@ -144,7 +159,7 @@ export function listViewModel(context: ViewContext, result: DirectoryPage, ignor
   return {
     title: t('directory:list.title'),
     search: query.filters.search ?? '',
-    filters: (Object.keys(FILTER_KEYS) as FilterName[]).map((name) => filterField(name, context)),
+    filters: (Object.keys(FILTER_KEYS) as FilterName[]).map((name) => filterField(name, context, counts)),
     sortOptions: (['name', 'joined', 'country'] as const).map((sort) =>
       option(sort, t(`directory:list.sort.${sort}`), query.sort),
     ),

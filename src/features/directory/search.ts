@@ -1,10 +1,8 @@
 import type { DirectoryFilters } from '../../models/directoryQuery';
-import { toSearchKey } from '../../models/searchKey';
 import { rarestPosting } from './postings';
+import { filterPredicates, searchPredicate, type Predicate } from './predicates';
 import { defaultOrder, type DirectoryQuery } from './query';
 import type { DirectoryEntry, DirectorySnapshot } from './snapshot';
-
-const MAX_SEARCH_WORDS = 8;
 
 export interface DirectoryPage {
   entries: DirectoryEntry[];
@@ -13,25 +11,11 @@ export interface DirectoryPage {
   lastPage: number;
 }
 
-type Predicate = (entry: DirectoryEntry) => boolean;
-
 /** The same rules as `directoryFilter` (models), applied to the in-memory copy. */
 export function matcherFor(filters: DirectoryFilters): Predicate {
-  const tests: Predicate[] = [];
-  const words = toSearchKey(filters.search ?? '')
-    .split(' ')
-    .filter((word) => word.length > 0)
-    .slice(0, MAX_SEARCH_WORDS)
-    .map((word) => ` ${word}`);
-  if (words.length > 0) tests.push((entry) => words.every((word) => entry.searchText.includes(word)));
-  const { initiative, country, category, sector, commitment, evidenceLevel, joinedYear } = filters;
-  if (initiative) tests.push((entry) => entry.initiatives.includes(initiative));
-  if (country) tests.push((entry) => entry.country === country);
-  if (category) tests.push((entry) => entry.category === category);
-  if (sector) tests.push((entry) => entry.sector === sector);
-  if (commitment) tests.push((entry) => entry.commitments.includes(commitment));
-  if (evidenceLevel) tests.push((entry) => entry.evidenceLevel === evidenceLevel);
-  if (joinedYear !== undefined) tests.push((entry) => entry.joinedYears.includes(joinedYear));
+  const search = searchPredicate(filters.search);
+  const tests = filterPredicates(filters).map(({ test }) => test);
+  if (search) tests.push(search);
   return (entry) => tests.every((test) => test(entry));
 }
 

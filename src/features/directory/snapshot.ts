@@ -1,5 +1,6 @@
 import { Organisation } from '../../models/organisation';
 import { INITIATIVE_SLUGS, type InitiativeSlug } from '../../reference/initiatives';
+import { unfilteredFacetCounts, type FacetCounts } from './facetCounts';
 import { buildPostings, ranksOf } from './postings';
 
 /** The fields the directory lists, filters and sorts on: a compact copy of one active organisation. */
@@ -42,6 +43,8 @@ export interface DirectorySnapshot {
   ranks: { name: Int32Array; joined: Int32Array; country: Int32Array };
   postings: Map<string, number[]>;
   facets: DirectoryFacetValues;
+  /** Each filter value's count with nothing chosen. */
+  facetCounts: FacetCounts;
   countsByInitiative: Record<InitiativeSlug, number>;
   countsByCommitment: Map<string, number>;
   countryCount: number;
@@ -105,6 +108,7 @@ export function buildSnapshot(entries: DirectoryEntry[], token: string, changedA
         compareNullsLast(entries[a]?.country ?? null, entries[b]?.country ?? null) || thenByName(a, b),
     ),
   };
+  const postings = buildPostings(entries);
   return {
     token,
     changedAt,
@@ -112,7 +116,8 @@ export function buildSnapshot(entries: DirectoryEntry[], token: string, changedA
     bySlug: new Map(entries.map((entry) => [entry.slug, entry])),
     orders,
     ranks: { name: nameRanks, joined: ranksOf(orders.joined), country: ranksOf(orders.country) },
-    postings: buildPostings(entries),
+    postings,
+    facetCounts: unfilteredFacetCounts(postings),
     facets: {
       initiatives: INITIATIVE_SLUGS.filter((slug) => initiativeCounts.has(slug)),
       countries,
