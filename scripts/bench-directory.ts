@@ -79,10 +79,11 @@ async function measure(
 ): Promise<Omit<Measured, 'bytes' | 'coldMs'>> {
   log(`  loading ${target.name} ${target.path}`);
   const url = `${server.baseUrl}${target.path}`;
-  await warmUp(url, options);
+  const loadOptions: LoadOptions = { ...options, pathFor: target.pathFor };
+  await warmUp(url, loadOptions);
   const cpuBefore = await server.cpuMs();
   if (profileDir) await server.startProfile();
-  const load = await measureLoad(url, options);
+  const load = await measureLoad(url, loadOptions);
   const cpuMs = (await server.cpuMs()) - cpuBefore;
   if (profileDir)
     log(
@@ -159,9 +160,11 @@ async function benchSize(size: number, args: Arguments, options: LoadOptions): P
     // Also collects the seeding's garbage, which would otherwise land in the first measurement.
     const seeded = await app.memory();
     const baselines = await measureBaseline(staticFile, options, 2, profileDir);
-    const appStatic = { name: 'app-static', path: '/bench/static' };
+    const appStatic: DirectoryTarget = { name: 'app-static', path: '/bench/static' };
     // One pass over every page first, so JIT and caches are warm before whichever page is measured first.
-    for (const target of [...targets, appStatic]) await warmUp(`${app.baseUrl}${target.path}`, options);
+    for (const target of [...targets, appStatic]) {
+      await warmUp(`${app.baseUrl}${target.path}`, { ...options, pathFor: target.pathFor });
+    }
     const measured: Measured[] = [];
     for (const [index, target] of targets.entries()) {
       const page = pages[index];

@@ -5,6 +5,16 @@ export interface LoadOptions {
   durationSeconds: number;
   warmupRequests: number;
   headers?: Record<string, string>;
+  /** When set, request n asks for pathFor(n) instead of the URL's own path. */
+  pathFor?: (n: number) => string;
+}
+
+/** Autocannon's per-request hook, when the path should change from one request to the next. */
+function varyingPaths(options: LoadOptions): Pick<autocannon.Options, 'requests'> {
+  const { pathFor } = options;
+  if (!pathFor) return {};
+  let n = 0;
+  return { requests: [{ setupRequest: (request) => ({ ...request, path: pathFor(n++) }) }] };
 }
 
 export interface LoadResult {
@@ -38,6 +48,7 @@ export async function warmUp(url: string, options: LoadOptions): Promise<void> {
     connections: options.connections,
     amount: options.warmupRequests,
     headers: options.headers,
+    ...varyingPaths(options),
   });
   checkClean(url, 'warm-up', warmup);
 }
@@ -49,6 +60,7 @@ export async function measureLoad(url: string, options: LoadOptions): Promise<Lo
     connections: options.connections,
     duration: options.durationSeconds,
     headers: options.headers,
+    ...varyingPaths(options),
   });
   checkClean(url, 'measurement', result);
   return {

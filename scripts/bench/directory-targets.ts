@@ -5,6 +5,21 @@ export interface DirectoryTarget {
   path: string;
   /** Text the page must contain, so a benchmark never measures an empty result or the wrong page. */
   mustContain?: string;
+  /** Paths that change from request to request (the first is `path`), so no cache can answer them all. */
+  pathFor?: (n: number) => string;
+}
+
+const SORTS = ['name', 'joined', 'country'] as const;
+const ORDERS = ['asc', 'desc'] as const;
+/** 600 distinct list pages, asked in turn: more than the render cache keeps, so every request misses it. */
+const UNCACHED_LIST_PAGES = 100 * SORTS.length * ORDERS.length;
+
+function uncachedListPath(n: number): string {
+  const k = n % UNCACHED_LIST_PAGES;
+  const sort = SORTS[k % SORTS.length] ?? 'name';
+  const order = ORDERS[Math.floor(k / SORTS.length) % ORDERS.length] ?? 'asc';
+  const page = 1 + Math.floor(k / (SORTS.length * ORDERS.length));
+  return `/signatories?sort=${sort}&order=${order}&page=${page}`;
 }
 
 /** The pages the issue asks to measure; the profile uses an organisation the seeded registry holds. */
@@ -15,6 +30,7 @@ export function directoryTargets(sampleSlug: string): DirectoryTarget[] {
     { name: 'profile', path: `/signatories/${encodeURIComponent(sampleSlug)}` },
     { name: 'initiative', path: '/initiatives/paris-call' },
     { name: 'home', path: '/' },
+    { name: 'list-uncached', path: uncachedListPath(0), pathFor: uncachedListPath },
   ];
 }
 
