@@ -9,7 +9,7 @@ import { newestMembers } from '../directory/search';
 const NEWEST_SHOWN = 6;
 
 /** The home page with live figures from the directory's read model. */
-export function homeRoutes({ readModel, cache }: DirectoryDependencies): Router {
+export function homeRoutes({ readModel, cache, baseUrl }: DirectoryDependencies): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     const snapshot = await readModel.current();
@@ -20,6 +20,7 @@ export function homeRoutes({ readModel, cache }: DirectoryDependencies): Router 
       view: 'home/index',
       locals: {
         title: t('home.title'),
+        canonicalUrl: `${baseUrl ?? ''}/`,
         totals: {
           signatories: formatNumber(snapshot.entries.length, lang),
           countries: formatNumber(snapshot.countryCount, lang),

@@ -59,7 +59,7 @@ function initiativeViewModel(
   };
 }
 
-export function initiativeRoutes({ readModel, cache }: DirectoryDependencies): Router {
+export function initiativeRoutes({ readModel, cache, baseUrl }: DirectoryDependencies): Router {
   const router = Router();
 
   router.get('/initiatives', async (req, res) => {
@@ -70,6 +70,7 @@ export function initiativeRoutes({ readModel, cache }: DirectoryDependencies): R
       view: 'initiatives/index',
       locals: {
         title: req.t('directory:initiatives.title'),
+        canonicalUrl: `${baseUrl ?? ''}/initiatives`,
         initiatives: INITIATIVES.map((initiative) =>
           initiativeViewModel(initiative, snapshot, req.language, req.t),
         ),
@@ -85,7 +86,14 @@ export function initiativeRoutes({ readModel, cache }: DirectoryDependencies): R
     const context = { cache, version: snapshot.token, changedAt: snapshot.changedAt, key };
     await sendCachedPage(req, res, context, () => {
       const view = initiativeViewModel(initiative, snapshot, req.language, req.t);
-      return { view: 'initiatives/show', locals: { ...view, title: view.name } };
+      return {
+        view: 'initiatives/show',
+        locals: {
+          ...view,
+          title: view.name,
+          canonicalUrl: `${baseUrl ?? ''}/initiatives/${initiative.slug}`,
+        },
+      };
     });
   });
 
