@@ -6,6 +6,7 @@ import { mingoOptions } from '../query/mingo-context';
 import { isPlainObject } from '../query/paths';
 import { applyUpdate, buildUpsertDocument, parseUpdateSpec } from '../query/update';
 import type { WriteTxn } from '../storage/api';
+import { isExactPlan, isSimpleEquality } from '../storage/planner';
 import { documentsArg, namespaceArg } from './args';
 import { hintArg } from './find-request';
 import { prepareForInsert } from './insert';
@@ -58,11 +59,14 @@ export function runUpdateStatement(
   if (statement.multi && spec.kind === 'replacement') {
     throw new CommandError('FailedToParse', 'multi update is not supported for replacement-style update');
   }
-  const matcher = compileFilter(statement.q, options);
+  // A simple equality cannot fail to compile, so compiling it can wait until the plan shows it is needed.
+  let matcher = isSimpleEquality(statement.q) ? undefined : compileFilter(statement.q, options);
   const targets: Document[] = [];
   if (txn.getCollection(ns)) {
-    for (const doc of txn.scan(ns, { filter: statement.q, hint: statement.hint }).docs) {
-      if (!matcher.test(doc)) continue;
+    const scan = txn.scan(ns, { filter: statement.q, hint: statement.hint });
+    if (!matcher && !isExactPlan(scan.plan)) matcher = compileFilter(statement.q, options);
+    for (const doc of scan.docs) {
+      if (matcher && !matcher.test(doc)) continue;
       targets.push(doc);
       if (!statement.multi) break;
     }

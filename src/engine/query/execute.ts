@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import type { Options } from 'mingo/types';
 import type { ReadView } from '../storage/api';
+import { isExactPlan, isSimpleEquality } from '../storage/planner';
 import type { PlanInfo } from '../storage/types';
 import { compileFilter } from './matcher';
 import { compileProjection, type Projector } from './projection';
@@ -81,10 +82,14 @@ export function executeFind(
   options: Options,
 ): FindExecution {
   const project = compileProjection(request.projection, request.filter, options);
-  const matcher = compileFilter(request.filter, options);
+  const filter = request.filter ?? {};
+  // A simple equality cannot fail to compile, so compiling it can wait until the plan shows it is needed.
+  const deferred = isSimpleEquality(filter) && !request.collation;
+  let matcher = deferred ? undefined : compileFilter(request.filter, options);
   if (!view.getCollection(ns)) return { results: [][Symbol.iterator](), plan: EMPTY_PLAN };
-  const scan = view.scan(ns, { filter: request.filter ?? {}, sort: request.sort, hint: request.hint });
-  let stream: Iterable<Document> = filtered(scan.docs, matcher.test);
+  const scan = view.scan(ns, { filter, sort: request.sort, hint: request.hint });
+  if (!matcher && !isExactPlan(scan.plan)) matcher = compileFilter(request.filter, options);
+  let stream: Iterable<Document> = matcher ? filtered(scan.docs, matcher.test) : scan.docs;
   const needsSort = request.sort && (!scan.plan.sortCovered || request.collation);
   if (request.sort && needsSort) {
     const keep = request.limit ? (request.skip ?? 0) + request.limit : 0;

@@ -221,6 +221,46 @@ function pickBest(
   return best;
 }
 
+function isExactScalar(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return !Number.isNaN(value);
+    case 'object':
+      return value instanceof Date || (value as { _bsontype?: unknown } | null)?._bsontype === 'ObjectId';
+    default:
+      return false;
+  }
+}
+
+/** `{ field: scalar, ... }` on top-level fields: what an index can answer exactly, and never an invalid filter. */
+export function isSimpleEquality(filter: Document): boolean {
+  const fields = Object.keys(filter);
+  if (fields.length === 0) return false;
+  return fields.every(
+    (field) => !field.startsWith('$') && !field.includes('.') && isExactScalar(filter[field]),
+  );
+}
+
+/** The plans whose documents are exactly the filter's matches, so the caller need not test them again. */
+const exactPlans = new WeakSet<PlanInfo>();
+
+export function isExactPlan(plan: PlanInfo): boolean {
+  return exactPlans.has(plan);
+}
+
+/** Single points on exactly the leading fields of a non-multikey, non-partial index, one per filter field. */
+function answersExactly(choice: Choice, filter: Document): boolean {
+  const { candidate } = choice;
+  if (candidate.multikey || candidate.partial || !isSimpleEquality(filter)) return false;
+  const fields = Object.keys(filter);
+  if (choice.usedFields !== fields.length || choice.intervals.length !== 1) return false;
+  const leading = new Set(candidate.fields.slice(0, fields.length));
+  return fields.every((field) => leading.has(field));
+}
+
 /** Chooses how to answer a query and returns its candidate documents lazily. */
 export function planScan(collection: Collection, request: ScanRequest): ScanResult {
   const sort = Object.entries(request.sort ?? {});
@@ -241,6 +281,7 @@ export function planScan(collection: Collection, request: ScanRequest): ScanResu
   const { candidate, intervals, reverse } = best;
   const idHack = candidate.name === '_id_' && best.allSinglePoints && !request.hint;
   const info = emptyInfo(idHack ? 'IDHACK' : 'IXSCAN', candidate.name, best.sortCovered || idHack);
+  if (answersExactly(best, request.filter ?? {})) exactPlans.add(info);
   if (idHack) return { docs: idLookup(collection.docs, intervals[0].prefix[0], info), plan: info };
   const walkReverse = best.sortCovered && reverse;
   return { docs: walk(candidate.access, intervals, walkReverse, candidate.multikey, info), plan: info };
