@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import {
   connect,
   killEngine,
@@ -25,6 +27,9 @@ describe('one engine per data directory (engine command line)', () => {
       expect(second.code).not.toBeNull();
       expect(second.output).toContain(`already in use by process ${String(first.child.pid)}`);
       expect(second.output).toMatch(/engine failed to start/);
+      // The refused engine must leave the first one's lock in place, or a third engine would get in.
+      const lock: unknown = JSON.parse(await readFile(path.join(sandbox.dir(), 'engine.lock'), 'utf8'));
+      expect(lock).toMatchObject({ pid: first.child.pid });
 
       await client.db('app').collection<Item>('items').insertOne({ _id: 2, name: 'after refusal' });
       const names = await client.db('app').collection<Item>('items').find().sort({ _id: 1 }).toArray();
