@@ -31,10 +31,10 @@ describe('signatory profile', () => {
     expect(html).toContain('<a href="https://www.microsoft.com" rel="noopener nofollow">');
     expect(html).toContain('Joined on 17 April 2018');
     expect(html).toMatch(
-      /Commitments adopted<\/h3>\s*<ul><li>Stronger defence<\/li><li>No offence<\/li><\/ul>/,
+      /Commitments adopted<\/h3>\s*<ul class="commitment-list commitment-list--adopted"><li>Stronger defence<\/li><li>No offence<\/li><\/ul>/,
     );
     expect(html).toMatch(
-      /Commitments not adopted<\/h3>\s*<ul><li>Capacity building<\/li><li>Collective action<\/li><\/ul>/,
+      /Commitments not adopted<\/h3>\s*<ul class="commitment-list commitment-list--not-adopted"><li>Capacity building<\/li><li>Collective action<\/li><\/ul>/,
     );
     expect(html).toContain('Version 2,');
     expect(html).toContain('Version 1,');
