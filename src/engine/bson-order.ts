@@ -1,3 +1,4 @@
+import { ObjectId } from 'bson';
 import { exactNumber, compareExactNumbers } from './bson-numbers';
 
 /** MongoDB's canonical type ranks (bsontypes.h canonicalizeBSONType), undefined folded into null. */
@@ -100,6 +101,37 @@ function fixup(unit: number): number {
   return unit + 0x2000;
 }
 
+/** bson 7 keeps an ObjectId as four 24-bit big-endian numbers and allocates its `id` bytes on every read. */
+interface PackedObjectId {
+  i0?: unknown;
+  i1?: unknown;
+  i2?: unknown;
+  i3?: unknown;
+}
+
+function isPacked(id: PackedObjectId): id is { i0: number; i1: number; i2: number; i3: number } {
+  return (
+    typeof id.i0 === 'number' &&
+    typeof id.i1 === 'number' &&
+    typeof id.i2 === 'number' &&
+    typeof id.i3 === 'number'
+  );
+}
+
+/** Byte order of the 12 bytes; from the packed numbers when available, so no bytes are allocated. */
+function compareObjectIds(a: unknown, b: unknown): number {
+  const x = a as PackedObjectId;
+  const y = b as PackedObjectId;
+  if (isPacked(x) && isPacked(y)) {
+    if (x.i0 !== y.i0) return x.i0 < y.i0 ? -1 : 1;
+    if (x.i1 !== y.i1) return x.i1 < y.i1 ? -1 : 1;
+    if (x.i2 !== y.i2) return x.i2 < y.i2 ? -1 : 1;
+    if (x.i3 !== y.i3) return x.i3 < y.i3 ? -1 : 1;
+    return 0;
+  }
+  return compareBytes((a as { id: Uint8Array }).id, (b as { id: Uint8Array }).id);
+}
+
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const length = Math.min(a.length, b.length);
   for (let i = 0; i < length; i++) {
@@ -193,7 +225,7 @@ function compareSameRank(rank: Rank, a: unknown, b: unknown): number {
       return compareBytes(x.bytes, y.bytes);
     }
     case Rank.ObjectId:
-      return compareBytes((a as { id: Uint8Array }).id, (b as { id: Uint8Array }).id);
+      return compareObjectIds(a, b);
     case Rank.Boolean:
       return sign(Number(a) - Number(b));
     case Rank.Date:
@@ -217,6 +249,7 @@ function compareSameRank(rank: Rank, a: unknown, b: unknown): number {
 export function compareBson(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return compareNumbers(a, b);
   if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
+  if (a instanceof ObjectId && b instanceof ObjectId) return compareObjectIds(a, b);
   const ra = typeRank(a);
   const rb = typeRank(b);
   if (ra !== rb) return ra < rb ? -1 : 1;
