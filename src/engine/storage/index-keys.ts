@@ -15,9 +15,21 @@ export const MIN: unknown = new MinKey();
 export const MAX: unknown = new MaxKey();
 
 export function compareEntries(directions: readonly number[]): (a: IndexEntry, b: IndexEntry) => number {
+  if (directions.length === 1) {
+    const descending = directions[0] < 0;
+    return (a, b) => {
+      const x = a.k[0];
+      const y = b.k[0];
+      const c = x === y ? 0 : compareBson(x, y);
+      if (c !== 0) return descending ? -c : c;
+      return compareBson(a.id, b.id);
+    };
+  }
   return (a, b) => {
     for (let i = 0; i < directions.length; i++) {
-      const c = compareBson(a.k[i], b.k[i]);
+      const x = a.k[i];
+      const y = b.k[i];
+      const c = x === y ? 0 : compareBson(x, y);
       if (c !== 0) return directions[i] < 0 ? -c : c;
     }
     return compareBson(a.id, b.id);

@@ -57,6 +57,7 @@ function startValues(interval: Interval, directions: readonly number[], reverse:
 function position(values: unknown[], interval: Interval, directions: readonly number[]): number {
   const n = interval.prefix.length;
   for (let j = 0; j < n; j++) {
+    if (values[j] === interval.prefix[j]) continue;
     const c = compareBson(values[j], interval.prefix[j]);
     if (c !== 0) return c * directions[j];
   }
