@@ -19,6 +19,13 @@ describe('the directory over the real Paris Call file', () => {
     expect((await testApp.agent().get('/?lang=en')).text).toContain('1,222 signatories');
   });
 
+  it('writes the filter options’ counts in the reader’s number format', async () => {
+    const option = (html: string) =>
+      /<option value="paris-call"( selected)?>([^<]*)<\/option>/.exec(html)?.[2];
+    expect(option((await testApp.agent().get('/signatories?lang=en')).text)).toMatch(/ \(1,222\)$/);
+    expect(option((await testApp.agent().get('/signatories?lang=fr')).text)).toMatch(/ \(1\u202f222\)$/);
+  });
+
   it('finds accented names from plain, lower-case input', async () => {
     const html = (await testApp.agent().get('/signatories?q=derecho+informatico')).text;
     expect(resultSlugs(html)).toEqual(['academia-mexicana-de-derecho-informatico-a-c']);

@@ -1,5 +1,12 @@
 import type { DirectoryFilters } from '../../models/directoryQuery';
-import { FACET_KEYS, facetValuesOf, filterPredicates, searchPredicate, type FacetKey } from './predicates';
+import {
+  FACET_KEYS,
+  facetValuesOf,
+  filterPredicates,
+  searchPredicate,
+  type FacetKey,
+  type Predicate,
+} from './predicates';
 import type { DirectoryEntry, DirectorySnapshot } from './snapshot';
 
 /** For each filter, how many organisations each value would give, with the other choices kept. */
@@ -28,42 +35,62 @@ export function unfilteredFacetCounts(postings: Map<string, number[]>): FacetCou
   return counts;
 }
 
+interface ChosenFilter {
+  key: FacetKey;
+  test: Predicate;
+  positions: number[];
+}
+
+/** The chosen filters, rarest value first. */
+function chosenFilters(snapshot: DirectorySnapshot, filters: DirectoryFilters): ChosenFilter[] {
+  return filterPredicates(filters)
+    .map(({ key, test }) => ({
+      key,
+      test,
+      positions: snapshot.postings.get(`${key}=${String(filters[key])}`) ?? [],
+    }))
+    .sort((a, b) => a.positions.length - b.positions.length);
+}
+
 /**
- * An entry counts towards filter F's values when it passes the search and every chosen filter except F:
- * one pass, each entry failing at most one filter. With two filters or more chosen, such an entry has the
- * value of at least one of the two rarest, so only their postings are walked.
+ * An entry counts towards filter F's values when it passes the search and every chosen filter except F.
+ * Those passing the rarest filter are all in its posting list; those failing only the rarest are in the
+ * second rarest's list (or, with one filter and no search, are counted by the precomputed totals).
  */
 export function facetCounts(snapshot: DirectorySnapshot, filters: DirectoryFilters): FacetCounts {
   const search = searchPredicate(filters.search);
-  const chosen = filterPredicates(filters);
-  if (!search && chosen.length === 0) return snapshot.facetCounts;
+  const [rarest, ...others] = chosenFilters(snapshot, filters);
+  if (!search && !rarest) return snapshot.facetCounts;
   const counts = emptyCounts();
-  for (const position of candidates(snapshot, filters, chosen.length)) {
+  const passes = (entry: DirectoryEntry | undefined): entry is DirectoryEntry =>
+    entry !== undefined && (!search || search(entry));
+  if (!rarest) {
+    for (const entry of snapshot.entries) if (passes(entry)) addAll(counts, entry);
+    return counts;
+  }
+  for (const position of rarest.positions) {
     const entry = snapshot.entries[position];
-    if (!entry || (search && !search(entry))) continue;
-    let failed: FacetKey | null = null;
-    let failures = 0;
-    for (const { key, test } of chosen) {
-      if (test(entry)) continue;
-      failed = key;
-      failures += 1;
-      if (failures > 1) break;
+    if (!passes(entry)) continue;
+    const failed = others.filter(({ test }) => !test(entry));
+    if (failed.length === 0) addAll(counts, entry);
+    else if (failed.length === 1 && failed[0]) add(counts, failed[0].key, entry);
+  }
+  const [second] = others;
+  if (second) {
+    for (const position of second.positions) {
+      const entry = snapshot.entries[position];
+      if (passes(entry) && !rarest.test(entry) && others.every(({ test }) => test(entry)))
+        add(counts, rarest.key, entry);
     }
-    if (failures > 1) continue;
-    if (failed) add(counts, failed, entry);
-    else for (const key of FACET_KEYS) add(counts, key, entry);
+  } else if (!search) {
+    counts[rarest.key] = snapshot.facetCounts[rarest.key];
+  } else {
+    for (const entry of snapshot.entries)
+      if (passes(entry) && !rarest.test(entry)) add(counts, rarest.key, entry);
   }
   return counts;
 }
 
-function candidates(
-  snapshot: DirectorySnapshot,
-  filters: DirectoryFilters,
-  chosen: number,
-): Iterable<number> {
-  if (chosen < 2) return snapshot.entries.keys();
-  const lists = FACET_KEYS.filter((key) => filters[key] !== undefined)
-    .map((key) => snapshot.postings.get(`${key}=${String(filters[key])}`) ?? [])
-    .sort((a, b) => a.length - b.length);
-  return new Set([...(lists[0] ?? []), ...(lists[1] ?? [])]);
+function addAll(counts: FacetCounts, entry: DirectoryEntry): void {
+  for (const key of FACET_KEYS) add(counts, key, entry);
 }
