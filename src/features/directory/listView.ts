@@ -142,7 +142,10 @@ function row(entry: DirectoryEntry, { lang, t }: ViewContext) {
     country: countryName(entry.country, lang, t),
     category: codeLabel('category', entry.category, t),
     sector: codeLabel('sector', entry.sector, t),
-    initiatives: entry.initiatives.map((slug) => t(`directory:initiative.${slug}`)),
+    initiatives: entry.initiatives.map((slug) => ({
+      short: t(`directory:initiativeShort.${slug}`),
+      name: t(`directory:initiative.${slug}`),
+    })),
     joined: formatDate(entry.firstJoinedAt, lang),
     demo: entry.demo,
   };
