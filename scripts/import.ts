@@ -44,9 +44,13 @@ async function main(): Promise<void> {
     const report = await importFile(parsed.file, {
       initiative: parsed.initiative,
       dryRun: parsed.dryRun,
-      onProgress: ({ processed, total }) => process.stderr.write(`\r${processed}/${total} rows`),
+      // On a terminal the count rewrites one line; in a log each step gets its own line.
+      onProgress: ({ processed, total }) =>
+        process.stderr.write(
+          process.stderr.isTTY ? `\r${processed}/${total} rows` : `${processed}/${total} rows\n`,
+        ),
     });
-    process.stderr.write('\n');
+    if (process.stderr.isTTY) process.stderr.write('\n');
     process.stdout.write(`${formatReport(report)}\n`);
   } finally {
     await database.close();
