@@ -8,6 +8,8 @@ import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { CollectionResolver, Options, PipelineOperator, QueryOperator } from 'mingo/types';
 import { CommandError } from '../errors';
+import { bitsOperators } from './bits-ops';
+import { bucketStage } from './bucket-stage';
 import { comparisonOperators } from './comparison-ops';
 import type { CollationSpec } from './sort';
 import { sortStage } from './sort-stage';
@@ -53,6 +55,7 @@ export const ENGINE_CONTEXT = Context.init({
     ...sortStage,
     ...countStage,
     ...projectStage,
+    ...bucketStage,
     ...unsupportedStages,
   } as never,
   projection: projectionOperators as never,
@@ -60,6 +63,7 @@ export const ENGINE_CONTEXT = Context.init({
     ...queryOperators,
     ...comparisonOperators,
     ...modOperator,
+    ...bitsOperators,
     ...typeQueryOperators,
     ...unsupportedQueryOps,
     [CAPTURE_OPTIONS]: captureOptions,

@@ -8,6 +8,7 @@ import { exactArithmetic } from './exact-arithmetic';
 import { orderNewFields } from './field-order';
 import { isPlainObject, setPath } from './paths';
 import { applySimpleSet } from './simple-update';
+import { rewriteModifier } from './update-rewrite';
 import { rejectConflictingPaths, rejectTypeMismatches } from './update-validation';
 
 export type UpdateSpec =
@@ -122,7 +123,9 @@ export function applyUpdate(
       if (simple) return simple;
     }
     const modifier =
-      spec.kind === 'pipeline' ? spec.stages : exactArithmetic(before, withoutUnchangedId(before, spec.modifier));
+      spec.kind === 'pipeline'
+        ? spec.stages
+        : rewriteModifier(before, exactArithmetic(before, withoutUnchangedId(before, spec.modifier)));
     if (spec.kind === 'operators' && Object.keys(modifier).length === 0)
       return { doc: before, modified: false };
     ({ doc: after, modified } = runMingo(cloneDocument(before), modifier, filter, arrayFilters, options));
@@ -186,7 +189,8 @@ export function buildUpsertDocument(
       seed._id = _id;
       modifier.$set = rest;
     }
-    doc = Object.keys(modifier).length > 0 ? runMingo(seed, modifier, {}, arrayFilters, options).doc : seed;
+    const rewritten = rewriteModifier(seed, modifier);
+    doc = Object.keys(rewritten).length > 0 ? runMingo(seed, rewritten, {}, arrayFilters, options).doc : seed;
   }
   if (!('_id' in doc)) doc._id = new ObjectId();
   return idFirst(doc);

@@ -1,0 +1,66 @@
+import { Timestamp, type Document } from 'bson';
+import { compareBson } from '../bson-order';
+import { CommandError } from '../errors';
+import { isPlainObject } from './paths';
+
+/** The value at a path of field names only (no positional or numeric step) that crosses only documents. */
+function plainValue(doc: Document, path: string): { plain: boolean; value: unknown } {
+  const parts = path.split('.');
+  if (parts.some((part) => part.startsWith('$') || /^\d+$/.test(part)))
+    return { plain: false, value: undefined };
+  let value: unknown = doc;
+  for (const part of parts) {
+    if (value === undefined) return { plain: true, value: undefined };
+    if (!isPlainObject(value)) return { plain: false, value: undefined };
+    value = value[part];
+  }
+  return { plain: true, value };
+}
+
+function currentDate(spec: unknown): unknown {
+  if (isPlainObject(spec) && spec.$type === 'timestamp') {
+    return new Timestamp({ t: Math.floor(Date.now() / 1000), i: 1 });
+  }
+  return new Date();
+}
+
+/** $addToSet with MongoDB's equality (field order matters in documents) and duplicates in $each added once. */
+function addToSetUpdate(doc: Document, path: string, arg: unknown, set: Document): boolean {
+  const { plain, value } = plainValue(doc, path);
+  if (!plain || (value !== undefined && !Array.isArray(value))) return false;
+  const each = isPlainObject(arg) && '$each' in arg ? arg.$each : [arg];
+  if (!Array.isArray(each))
+    throw new CommandError('TypeMismatch', 'The argument to $each in $addToSet must be an array');
+  const result = [...((value as unknown[] | undefined) ?? [])];
+  for (const item of each)
+    if (!result.some((existing) => compareBson(existing, item) === 0)) result.push(item);
+  if (value === undefined || result.length !== value.length) set[path] = result;
+  return true;
+}
+
+/**
+ * Rewrites an operator update for the document it applies to where mingo would answer differently from
+ * MongoDB: $currentDate (Date or Timestamp) and $addToSet (BSON equality, field order included) become $set.
+ */
+export function rewriteModifier(doc: Document, modifier: Document): Document {
+  const out: Document = {};
+  const set: Document = {};
+  for (const [operator, fields] of Object.entries(modifier)) {
+    if (!isPlainObject(fields)) {
+      out[operator] = fields;
+      continue;
+    }
+    const kept: Document = {};
+    for (const [path, arg] of Object.entries(fields)) {
+      let handled = false;
+      if (operator === '$currentDate') {
+        set[path] = currentDate(arg);
+        handled = true;
+      } else if (operator === '$addToSet') handled = addToSetUpdate(doc, path, arg, set);
+      if (!handled) kept[path] = arg;
+    }
+    if (Object.keys(kept).length > 0) out[operator] = { ...(out[operator] as Document | undefined), ...kept };
+  }
+  if (Object.keys(set).length > 0) out.$set = { ...(out.$set as Document | undefined), ...set };
+  return out;
+}
