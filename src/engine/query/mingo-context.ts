@@ -13,6 +13,7 @@ import { bucketStage } from './bucket-stage';
 import { comparisonOperators } from './comparison-ops';
 import type { CollationSpec } from './sort';
 import { sortStage } from './sort-stage';
+import { stringCaseOperators } from './string-case-ops';
 import { sumAccumulator } from './sum-accumulator';
 import { countStage, modOperator, projectStage } from './stage-overrides';
 import { typeExpressionOperators, typeQueryOperators } from './type-ops';
@@ -49,7 +50,7 @@ const captureOptions = ((_selector: string, _value: unknown, options: Options) =
 /** All of mingo's operators with the engine's BSON-aware replacements; built once. */
 export const ENGINE_CONTEXT = Context.init({
   accumulator: { ...accumulatorOperators, ...sumAccumulator } as never,
-  expression: { ...expressionOperators, ...typeExpressionOperators } as never,
+  expression: { ...expressionOperators, ...typeExpressionOperators, ...stringCaseOperators } as never,
   pipeline: {
     ...pipelineOperators,
     ...sortStage,
