@@ -8,6 +8,7 @@ import {
   aggregationExpressionCases,
   KNOWN_GAPS_AGGREGATION_EXPRESSIONS,
 } from './cases/aggregation-expressions';
+import { aggregationAccumulatorCases } from './cases/aggregation-accumulators';
 import { describeConformance } from './describe-conformance';
 
 describeConformance(
@@ -30,3 +31,4 @@ describeConformance(
   aggregationExpressionCases,
   KNOWN_GAPS_AGGREGATION_EXPRESSIONS,
 );
+describeConformance('aggregation accumulators, facets and string operators', aggregationAccumulatorCases);
