@@ -2,6 +2,7 @@ import { Timestamp, type Document } from 'bson';
 import { compareBson } from '../bson-order';
 import { CommandError } from '../errors';
 import { isPlainObject } from './paths';
+import { makeComparator, parseSort } from './sort';
 
 /** The value at a path of field names only (no positional or numeric step) that crosses only documents. */
 function plainValue(doc: Document, path: string): { plain: boolean; value: unknown } {
@@ -38,9 +39,53 @@ function addToSetUpdate(doc: Document, path: string, arg: unknown, set: Document
   return true;
 }
 
+function sortedFields(fields: Document): Document {
+  const paths = Object.keys(fields).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(paths.map((path) => [path, fields[path]]));
+}
+
+function pushSorter(spec: unknown): ((a: unknown, b: unknown) => number) | undefined {
+  if (spec === 1 || spec === -1) return (a, b) => spec * compareBson(a, b);
+  const sort = isPlainObject(spec) ? parseSort(spec) : undefined;
+  if (!sort) return undefined;
+  const compare = makeComparator(sort);
+  return (a, b) => compare(isPlainObject(a) ? a : {}, isPlainObject(b) ? b : {});
+}
+
+/** $push with $each: insert at $position, then $sort (several keys, stable), then $slice, as MongoDB orders them. */
+function pushUpdate(doc: Document, path: string, arg: unknown, set: Document): boolean {
+  const { plain, value } = plainValue(doc, path);
+  if (!plain || (value !== undefined && !Array.isArray(value))) return false;
+  if (!isPlainObject(arg) || !Array.isArray(arg.$each)) return false;
+  const { $each: each, $position: position, $sort: sortSpec, $slice: slice } = arg;
+  const sorter = sortSpec === undefined ? undefined : pushSorter(sortSpec);
+  if (sortSpec !== undefined && !sorter) return false;
+  if (position !== undefined && !Number.isInteger(position)) return false;
+  if (slice !== undefined && !Number.isInteger(slice)) return false;
+  const result = [...((value as unknown[] | undefined) ?? [])];
+  const length = result.length;
+  const at =
+    position === undefined
+      ? length
+      : position < 0
+        ? Math.max(0, length + position)
+        : Math.min(position, length);
+  result.splice(at, 0, ...each);
+  if (sorter) result.sort(sorter);
+  const kept =
+    slice === undefined
+      ? result
+      : slice >= 0
+        ? result.slice(0, slice)
+        : result.slice(Math.max(0, result.length + slice));
+  set[path] = kept;
+  return true;
+}
+
 /**
  * Rewrites an operator update for the document it applies to where mingo would answer differently from
- * MongoDB: $currentDate (Date or Timestamp) and $addToSet (BSON equality, field order included) become $set.
+ * MongoDB: $currentDate (Date or Timestamp), $addToSet (BSON equality, field order included) and $push with
+ * modifiers (multi-key $sort) become $set.
  */
 export function rewriteModifier(doc: Document, modifier: Document): Document {
   const out: Document = {};
@@ -57,10 +102,14 @@ export function rewriteModifier(doc: Document, modifier: Document): Document {
         set[path] = currentDate(arg);
         handled = true;
       } else if (operator === '$addToSet') handled = addToSetUpdate(doc, path, arg, set);
+      else if (operator === '$push') handled = pushUpdate(doc, path, arg, set);
       if (!handled) kept[path] = arg;
     }
     if (Object.keys(kept).length > 0) out[operator] = { ...(out[operator] as Document | undefined), ...kept };
   }
   if (Object.keys(set).length > 0) out.$set = { ...(out.$set as Document | undefined), ...set };
+  // Fields an operator creates appear in lexicographic order of their paths, as MongoDB applies them.
+  for (const [operator, fields] of Object.entries(out))
+    if (isPlainObject(fields)) out[operator] = sortedFields(fields);
   return out;
 }

@@ -190,7 +190,10 @@ export function buildUpsertDocument(
       modifier.$set = rest;
     }
     const rewritten = rewriteModifier(seed, modifier);
-    doc = Object.keys(rewritten).length > 0 ? runMingo(seed, rewritten, {}, arrayFilters, options).doc : seed;
+    doc =
+      Object.keys(rewritten).length > 0
+        ? orderNewFields(seed, runMingo(cloneDocument(seed), rewritten, {}, arrayFilters, options).doc)
+        : seed;
   }
   if (!('_id' in doc)) doc._id = new ObjectId();
   return idFirst(doc);
