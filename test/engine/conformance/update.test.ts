@@ -4,6 +4,7 @@ import { updatePullPositionalCases } from './cases/update-positional';
 import { KNOWN_GAPS_UPSERT, updateUpsertCases } from './cases/update-upsert';
 import { KNOWN_GAPS_UPDATE_MORE, updateMoreCases } from './cases/update-more';
 import { KNOWN_GAPS_UPDATE_VALIDATION, updateValidationCases } from './cases/update-validation';
+import { updatePatternCases } from './cases/update-patterns';
 import { describeConformance } from './describe-conformance';
 
 describeConformance('update field operators', updateFieldCases, KNOWN_GAPS_UPDATE_FIELDS);
@@ -20,3 +21,4 @@ describeConformance(
   updateValidationCases,
   KNOWN_GAPS_UPDATE_VALIDATION,
 );
+describeConformance('update patterns an application uses', updatePatternCases);
