@@ -6,6 +6,7 @@ import { indexCases } from './cases/indexes';
 import { KNOWN_GAPS_PROJECTION_SORT, projectionSortCases } from './cases/projection-sort';
 import { indexMoreCases } from './cases/indexes-more';
 import { KNOWN_GAPS_PROJECTION_MORE, projectionMoreCases } from './cases/projection-more';
+import { commandMoreCases } from './cases/commands-more';
 import { describeConformance } from './describe-conformance';
 
 describeConformance('projection and sort', projectionSortCases, KNOWN_GAPS_PROJECTION_SORT);
@@ -16,3 +17,4 @@ describeConformance('cursors, count and distinct', cursorCountDistinctCases);
 describeConformance('findAndModify', findAndModifyCases, KNOWN_GAPS_FIND_AND_MODIFY);
 describeConformance('more index behaviour', indexMoreCases);
 describeConformance('more projection, $bucket and $sum', projectionMoreCases, KNOWN_GAPS_PROJECTION_MORE);
+describeConformance('more command shapes', commandMoreCases);
