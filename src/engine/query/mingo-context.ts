@@ -11,6 +11,7 @@ import { CommandError } from '../errors';
 import { bitsOperators } from './bits-ops';
 import { bucketStage } from './bucket-stage';
 import { comparisonOperators } from './comparison-ops';
+import { minMaxAccumulators } from './min-max-accumulators';
 import type { CollationSpec } from './sort';
 import { sortStage } from './sort-stage';
 import { stringCaseOperators } from './string-case-ops';
@@ -49,7 +50,7 @@ const captureOptions = ((_selector: string, _value: unknown, options: Options) =
 
 /** All of mingo's operators with the engine's BSON-aware replacements; built once. */
 export const ENGINE_CONTEXT = Context.init({
-  accumulator: { ...accumulatorOperators, ...sumAccumulator } as never,
+  accumulator: { ...accumulatorOperators, ...sumAccumulator, ...minMaxAccumulators } as never,
   expression: { ...expressionOperators, ...typeExpressionOperators, ...stringCaseOperators } as never,
   pipeline: {
     ...pipelineOperators,
