@@ -9,6 +9,7 @@ import {
   KNOWN_GAPS_AGGREGATION_EXPRESSIONS,
 } from './cases/aggregation-expressions';
 import { aggregationAccumulatorCases } from './cases/aggregation-accumulators';
+import { bsonNumberJoinCases } from './cases/bson-numbers-joins';
 import { describeConformance } from './describe-conformance';
 
 describeConformance(
@@ -32,3 +33,4 @@ describeConformance(
   KNOWN_GAPS_AGGREGATION_EXPRESSIONS,
 );
 describeConformance('aggregation accumulators, facets and string operators', aggregationAccumulatorCases);
+describeConformance('BSON numbers in aggregation, joins and $$ROOT', bsonNumberJoinCases);
