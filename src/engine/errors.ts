@@ -26,6 +26,7 @@ export const ErrorCodes = {
   NotImplemented: 238,
   InvalidIdField: 53,
   Location40324: 40324,
+  Location17124: 17124,
   DuplicateKey: 11000,
   DocumentValidationFailure: 121,
   BSONObjectTooLarge: 10334,

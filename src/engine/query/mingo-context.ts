@@ -13,6 +13,7 @@ import { bucketStage } from './bucket-stage';
 import { comparisonOperators } from './comparison-ops';
 import { minMaxAccumulators } from './min-max-accumulators';
 import type { CollationSpec } from './sort';
+import { sizeOperator } from './size-op';
 import { sortStage } from './sort-stage';
 import { stringCaseOperators } from './string-case-ops';
 import { sumAccumulator } from './sum-accumulator';
@@ -51,7 +52,12 @@ const captureOptions = ((_selector: string, _value: unknown, options: Options) =
 /** All of mingo's operators with the engine's BSON-aware replacements; built once. */
 export const ENGINE_CONTEXT = Context.init({
   accumulator: { ...accumulatorOperators, ...sumAccumulator, ...minMaxAccumulators } as never,
-  expression: { ...expressionOperators, ...typeExpressionOperators, ...stringCaseOperators } as never,
+  expression: {
+    ...expressionOperators,
+    ...typeExpressionOperators,
+    ...stringCaseOperators,
+    ...sizeOperator,
+  } as never,
   pipeline: {
     ...pipelineOperators,
     ...sortStage,
