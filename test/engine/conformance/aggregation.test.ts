@@ -10,6 +10,7 @@ import {
 } from './cases/aggregation-expressions';
 import { aggregationAccumulatorCases } from './cases/aggregation-accumulators';
 import { bsonNumberJoinCases } from './cases/bson-numbers-joins';
+import { aggregationExpressionMoreCases } from './cases/aggregation-expressions-more';
 import { describeConformance } from './describe-conformance';
 
 describeConformance(
@@ -34,3 +35,4 @@ describeConformance(
 );
 describeConformance('aggregation accumulators, facets and string operators', aggregationAccumulatorCases);
 describeConformance('BSON numbers in aggregation, joins and $$ROOT', bsonNumberJoinCases);
+describeConformance('more aggregation expressions', aggregationExpressionMoreCases);
