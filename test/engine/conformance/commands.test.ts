@@ -7,6 +7,7 @@ import { KNOWN_GAPS_PROJECTION_SORT, projectionSortCases } from './cases/project
 import { indexMoreCases } from './cases/indexes-more';
 import { KNOWN_GAPS_PROJECTION_MORE, projectionMoreCases } from './cases/projection-more';
 import { commandMoreCases } from './cases/commands-more';
+import { indexMaintenanceCases } from './cases/indexes-maintenance';
 import { describeConformance } from './describe-conformance';
 
 describeConformance('projection and sort', projectionSortCases, KNOWN_GAPS_PROJECTION_SORT);
@@ -18,3 +19,4 @@ describeConformance('findAndModify', findAndModifyCases, KNOWN_GAPS_FIND_AND_MOD
 describeConformance('more index behaviour', indexMoreCases);
 describeConformance('more projection, $bucket and $sum', projectionMoreCases, KNOWN_GAPS_PROJECTION_MORE);
 describeConformance('more command shapes', commandMoreCases);
+describeConformance('index maintenance on writes', indexMaintenanceCases);
