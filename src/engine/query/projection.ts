@@ -73,6 +73,14 @@ function reorder(projected: Document, source: Document): Document {
   return out;
 }
 
+function fieldsLast(doc: Document, keys: string[]): Document {
+  if (keys.length === 0) return doc;
+  const out: Document = {};
+  for (const [key, value] of Object.entries(doc)) if (!keys.includes(key)) out[key] = value;
+  for (const key of keys) if (key in doc) out[key] = doc[key];
+  return out;
+}
+
 function simpleProjector(spec: Document): Projector {
   const keepId = !('_id' in spec) || Boolean(spec._id);
   const fields = Object.keys(spec).filter((key) => key !== '_id');
@@ -153,9 +161,13 @@ export function compileProjection(spec: unknown, filter: Document | undefined, o
   const sliced = sliceProjector(spec);
   if (sliced) return sliced;
   const query = asBadValue(() => new Query(filter ?? {}, compiledOptions(options)));
+  // MongoDB (4.4+) puts an $elemMatch-projected field after the other included fields.
+  const elemMatched = Object.keys(spec).filter(
+    (key) => isPlainObject(spec[key]) && '$elemMatch' in spec[key],
+  );
   return (doc) =>
     asBadValue(() => {
       const [projected] = query.find<Document>([doc], spec).all();
-      return projected ? reorder(projected, doc) : doc;
+      return projected ? fieldsLast(reorder(projected, doc), elemMatched) : doc;
     });
 }
