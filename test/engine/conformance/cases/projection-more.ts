@@ -14,6 +14,60 @@ const post = [
 export const projectionMoreCases: ConformanceCase[] = [
   {
     name: named(
+      '$ (projection)',
+      'reference/operator/projection/positional',
+      'on an array of documents, with another field',
+    ),
+    docs: [
+      {
+        _id: 7,
+        semester: 3,
+        grades: [
+          { grade: 80, mean: 75 },
+          { grade: 85, mean: 90 },
+          { grade: 90, mean: 85 },
+        ],
+      },
+    ],
+    run: { find: COLL, filter: { 'grades.mean': { $gt: 80 } }, projection: { semester: 1, 'grades.$': 1 } },
+    expect: { docs: [{ _id: 7, semester: 3, grades: [{ grade: 85, mean: 90 }] }] },
+  },
+  {
+    name: named(
+      '$elemMatch (projection)',
+      'reference/operator/projection/elemMatch',
+      'the matched field comes after the other included fields, whatever the document order',
+    ),
+    docs: [
+      {
+        _id: 1,
+        name: 'player1',
+        games: [
+          { game: 'abc', score: 8 },
+          { game: 'xyz', score: 5 },
+        ],
+        joined: new Date('2020-01-01T00:00:00Z'),
+        lastLogin: new Date('2020-05-01T00:00:00Z'),
+      },
+    ],
+    run: {
+      find: COLL,
+      filter: {},
+      projection: { games: { $elemMatch: { score: { $gt: 5 } } }, joined: 1, lastLogin: 1 },
+    },
+    expect: {
+      docs: [
+        {
+          _id: 1,
+          joined: new Date('2020-01-01T00:00:00Z'),
+          lastLogin: new Date('2020-05-01T00:00:00Z'),
+          games: [{ game: 'abc', score: 8 }],
+        },
+      ],
+    },
+  },
+  {
+    name: named(
       '$slice (projection)',
       slicePage,
       'in an inclusion, the nested document keeps only the sliced array',
