@@ -31,7 +31,8 @@ export interface AppDependencies {
   onMissingTranslation?: MissingKeyListener;
   /**
    * Routers mounted after the features and before the 404 handler. Only tests use this, to reach code
-   * paths no production route can trigger on demand (a thrown error, a slow response).
+   * paths no production route can trigger on demand (a thrown error, a slow response), and the directory
+   * benchmark, to serve its static page through the same middleware.
    */
   extraRouters?: Router[];
 }

@@ -33,19 +33,19 @@ export function createAssetUrl(fingerprints: Map<string, string>): (publicPath: 
 
 export function setUpStaticAssets(publicDir: string, fingerprints: Map<string, string>): Router {
   const router = Router();
-  router.use(
-    express.static(publicDir, {
-      index: false,
-      setHeaders: (res, filePath) => {
-        const publicPath = '/' + path.relative(publicDir, filePath).split(path.sep).join('/');
-        const requested = new URL(res.req.url, 'http://x').searchParams.get('v');
-        const fingerprinted = requested !== null && requested === fingerprints.get(publicPath);
-        res.setHeader(
-          'Cache-Control',
-          fingerprinted ? `public, max-age=${oneYearSeconds}, immutable` : 'public, max-age=3600',
-        );
-      },
-    }),
-  );
+  const serveFile = express.static(publicDir, {
+    index: false,
+    setHeaders: (res, filePath) => {
+      const publicPath = '/' + path.relative(publicDir, filePath).split(path.sep).join('/');
+      const requested = new URL(res.req.url, 'http://x').searchParams.get('v');
+      const fingerprinted = requested !== null && requested === fingerprints.get(publicPath);
+      res.setHeader(
+        'Cache-Control',
+        fingerprinted ? `public, max-age=${oneYearSeconds}, immutable` : 'public, max-age=3600',
+      );
+    },
+  });
+  // Only files that were in public/ at start reach the file system: page requests skip the stat call.
+  router.use((req, res, next) => (fingerprints.has(req.path) ? serveFile(req, res, next) : next()));
   return router;
 }
