@@ -99,7 +99,11 @@ async function takeOverStale(lockPath: string, staleToken: string | undefined): 
 
 async function releaseLock(lockPath: string, token: string): Promise<void> {
   const holder = await readOwner(lockPath);
-  if (typeof holder === 'object' && holder.token === token) await unlink(lockPath);
+  if (typeof holder !== 'object' || holder.token !== token) return;
+  // Someone may have removed the whole directory while we closed; the lock is gone either way.
+  await unlink(lockPath).catch((error: unknown) => {
+    if (errorCode(error) !== 'ENOENT') throw error;
+  });
 }
 
 function isProcessAlive(pid: number): boolean {
