@@ -1,8 +1,10 @@
+import type { Express } from 'express';
 import { createApp } from './app';
 import { ConfigError, configWarnings, loadConfig } from './config';
 import { connectDatabase } from './db';
 import { listen } from './httpServer';
-import { createLogger } from './logger';
+import { warmFeatures } from './features';
+import { createLogger, type Logger } from './logger';
 import { prepareData } from './startup/prepareData';
 
 async function main(): Promise<void> {
@@ -13,6 +15,7 @@ async function main(): Promise<void> {
   const database = await connectDatabase(config, logger);
   await prepareData(config, logger);
   const app = createApp({ config, logger });
+  await warmDirectory(app, logger);
   const running = await listen(app, config.port, config.host);
   const url = config.baseUrl ?? `http://localhost:${running.port}`;
   logger.info({ port: running.port, embeddedDatabase: database.embedded }, 'listening');
@@ -30,6 +33,18 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', (signal) => void stop(signal));
   process.on('SIGINT', (signal) => void stop(signal));
+}
+
+/** Fails soft: with the database unreachable, the first request builds the directory as it would anyway. */
+async function warmDirectory(app: Express, logger: Logger): Promise<void> {
+  const started = process.hrtime.bigint();
+  try {
+    await warmFeatures(app);
+    const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
+    logger.info({ ms }, 'directory read model built');
+  } catch (error) {
+    logger.warn({ err: error }, 'directory read model not built at start; the first request will build it');
+  }
 }
 
 main().catch((error: unknown) => {

@@ -18,6 +18,7 @@ export interface ReadModelOptions {
  */
 export class DirectoryReadModel {
   private snapshot: DirectorySnapshot | null = null;
+  private buildCount = 0;
   private checkedAt = 0;
   private checking: Promise<DirectorySnapshot> | null = null;
   private rebuilding: Promise<DirectorySnapshot> | null = null;
@@ -27,6 +28,16 @@ export class DirectoryReadModel {
   constructor(private readonly options: ReadModelOptions) {
     this.readVersion = options.readVersion ?? readRegistryVersion;
     this.loadEntries = options.loadEntries ?? loadDirectoryEntries;
+  }
+
+  /** How many copies this process has built: a request served from a warmed model leaves it unchanged. */
+  get builds(): number {
+    return this.buildCount;
+  }
+
+  /** Builds the copy ahead of the first request (at server start), so no visitor waits for it. */
+  async warm(): Promise<void> {
+    await this.current();
   }
 
   async current(): Promise<DirectorySnapshot> {
@@ -65,6 +76,7 @@ export class DirectoryReadModel {
     // Last-Modified is when this process first saw the version: never earlier than the change itself.
     const entries = await this.loadEntries();
     this.snapshot = buildSnapshot(entries, token, new Date());
+    this.buildCount += 1;
     return this.snapshot;
   }
 }
