@@ -1,15 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { DirectoryFilters } from '../../models/directoryQuery';
 import type { Language } from '../../middleware/i18n';
-import {
-  codeLabel,
-  commitmentLabel,
-  compareText,
-  countryName,
-  flagOf,
-  formatDate,
-  formatNumber,
-} from './labels';
+import { labelBook, type LabelBook } from './labelBook';
+import { compareText, flagOf, formatDate, formatNumber } from './labels';
 import { facetCounts, type FacetCounts } from './facetCounts';
 import { pageLinks } from './pagination';
 import type { FacetKey } from './predicates';
@@ -47,20 +40,24 @@ interface ViewContext {
   t: TFunction;
 }
 
-function labelOf(name: FilterName, value: string, { lang, t }: ViewContext): string {
+interface LabelledContext extends ViewContext {
+  labels: LabelBook;
+}
+
+function labelOf(name: FilterName, value: string, { labels }: LabelledContext): string {
   switch (name) {
     case 'initiative':
-      return t(`directory:initiative.${value}`);
+      return labels.text(`directory:initiative.${value}`);
     case 'country':
-      return `${flagOf(value)} ${countryName(value, lang, t)}`.trim();
+      return labels.flaggedCountry(value);
     case 'category':
-      return codeLabel('category', value, t);
+      return labels.code('category', value);
     case 'sector':
-      return codeLabel('sector', value, t);
+      return labels.code('sector', value);
     case 'commitment':
-      return `${t(`directory:initiative.${value.split(':')[0]}`)} — ${commitmentLabel(value, t)}`;
+      return `${labels.text(`directory:initiative.${value.split(':')[0]}`)} — ${labels.commitment(value)}`;
     case 'evidence':
-      return codeLabel('evidenceLevel', value, t);
+      return labels.code('evidenceLevel', value);
     case 'year':
       return value;
   }
@@ -84,7 +81,7 @@ function facetValues(name: FilterName, snapshot: DirectorySnapshot): string[] {
  * Only values that give at least one result with the other choices and the search kept, each with its
  * count; the chosen value stays listed even when it matches nothing now.
  */
-function filterField(name: FilterName, context: ViewContext, counts: FacetCounts): FilterField {
+function filterField(name: FilterName, context: LabelledContext, counts: FacetCounts): FilterField {
   const key = FILTER_KEYS[name];
   const chosen = context.query.filters[key];
   const current = chosen === undefined ? '' : String(chosen);
@@ -105,12 +102,12 @@ function filterField(name: FilterName, context: ViewContext, counts: FacetCounts
     );
   return {
     name,
-    label: context.t(`directory:list.filters.${name}`),
+    label: context.labels.text(`directory:list.filters.${name}`),
     options: options.map(({ count, ...option }) => ({ ...option, label: `${option.label} (${count})` })),
   };
 }
 
-function activeFilters(context: ViewContext) {
+function activeFilters(context: LabelledContext) {
   const { query, t } = context;
   const active: { text: string; removeUrl: string }[] = [];
   if (query.filters.search) {
@@ -134,24 +131,25 @@ function activeFilters(context: ViewContext) {
   return active;
 }
 
-function row(entry: DirectoryEntry, { lang, t }: ViewContext) {
+function row(entry: DirectoryEntry, { lang, labels }: LabelledContext) {
   return {
     name: entry.name,
     url: `/signatories/${entry.slug}`,
     flag: flagOf(entry.country),
-    country: countryName(entry.country, lang, t),
-    category: codeLabel('category', entry.category, t),
-    sector: codeLabel('sector', entry.sector, t),
+    country: labels.country(entry.country),
+    category: labels.code('category', entry.category),
+    sector: labels.code('sector', entry.sector),
     initiatives: entry.initiatives.map((slug) => ({
-      short: t(`directory:initiativeShort.${slug}`),
-      name: t(`directory:initiative.${slug}`),
+      short: labels.text(`directory:initiativeShort.${slug}`),
+      name: labels.text(`directory:initiative.${slug}`),
     })),
     joined: formatDate(entry.firstJoinedAt, lang),
     demo: entry.demo,
   };
 }
 
-export function listViewModel(context: ViewContext, result: DirectoryPage, ignored: string[]) {
+export function listViewModel(viewContext: ViewContext, result: DirectoryPage, ignored: string[]) {
+  const context = { ...viewContext, labels: labelBook(viewContext.lang, viewContext.t) };
   const { query, t, lang } = context;
   const counts = facetCounts(context.snapshot, query.filters);
   const option = (value: string, label: string, current: string) => ({
