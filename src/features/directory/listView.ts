@@ -96,10 +96,10 @@ function filterField(name: FilterName, context: LabelledContext, counts: FacetCo
     count: formatNumber(tally.get(value) ?? 0, context.lang),
     selected: value === current,
   }));
-  if (name === 'country')
-    options.sort((a, b) =>
-      compareText(a.label.replace(/^\S+ /u, ''), b.label.replace(/^\S+ /u, ''), context.lang),
-    );
+  if (name === 'country') {
+    const byName = new Map(options.map((option) => [option, option.label.replace(/^\S+ /u, '')]));
+    options.sort((a, b) => compareText(byName.get(a) ?? '', byName.get(b) ?? '', context.lang));
+  }
   return {
     name,
     label: context.labels.text(`directory:list.filters.${name}`),
