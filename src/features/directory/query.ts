@@ -125,3 +125,8 @@ export function queryString(query: DirectoryQuery): string {
 export function directoryUrl(query: DirectoryQuery): string {
   return `/signatories${queryString(query)}`;
 }
+
+/** The first page of the directory, default order, narrowed by the given filters. */
+export function filteredDirectoryUrl(filters: DirectoryFilters): string {
+  return directoryUrl({ filters, sort: 'name', order: 'asc', page: 1, size: 20 });
+}

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { INITIATIVES } from '../../reference/initiatives';
 import { onlyLanguageParameter, sendCachedPage } from '../directory/cachedPage';
 import { countryName, flagOf, formatDate, formatNumber } from '../directory/labels';
-import { directoryUrl } from '../directory/query';
+import { filteredDirectoryUrl } from '../directory/query';
 import type { DirectoryDependencies } from '../directory/routes';
 import { newestMembers } from '../directory/search';
 
@@ -32,13 +32,7 @@ export function homeRoutes({ readModel, cache, baseUrl }: DirectoryDependencies)
             slug,
             name: initiative.name[lang],
             count: t('directory:home.signatories', { count, formatted: formatNumber(count, lang) }),
-            directoryUrl: directoryUrl({
-              filters: { initiative: slug },
-              sort: 'name',
-              order: 'asc',
-              page: 1,
-              size: 20,
-            }),
+            directoryUrl: filteredDirectoryUrl({ initiative: slug }),
           };
         }),
         newest: newestMembers(snapshot, NEWEST_SHOWN).map((entry) => ({

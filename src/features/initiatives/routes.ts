@@ -10,7 +10,7 @@ import {
 } from '../../reference/initiatives';
 import { onlyLanguageParameter, sendCachedPage } from '../directory/cachedPage';
 import { formatDate, formatNumber } from '../directory/labels';
-import { directoryUrl } from '../directory/query';
+import { filteredDirectoryUrl } from '../directory/query';
 import type { DirectoryDependencies } from '../directory/routes';
 import type { DirectorySnapshot } from '../directory/snapshot';
 
@@ -32,13 +32,7 @@ function initiativeViewModel(
       count: signatories,
       formatted: formatNumber(signatories, lang),
     }),
-    directoryUrl: directoryUrl({
-      filters: { initiative: slug },
-      sort: 'name',
-      order: 'asc',
-      page: 1,
-      size: 20,
-    }),
+    directoryUrl: filteredDirectoryUrl({ initiative: slug }),
     commitments: initiative.commitments.map((commitment) => {
       const key = commitmentKey(slug, commitment.code);
       const adopted = snapshot.countsByCommitment.get(key) ?? 0;
@@ -50,10 +44,7 @@ function initiativeViewModel(
           count: adopted,
           formatted: formatNumber(adopted, lang),
         }),
-        url:
-          adopted > 0
-            ? directoryUrl({ filters: { commitment: key }, sort: 'name', order: 'asc', page: 1, size: 20 })
-            : null,
+        url: adopted > 0 ? filteredDirectoryUrl({ commitment: key }) : null,
       };
     }),
   };
