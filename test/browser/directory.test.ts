@@ -1,16 +1,10 @@
-import type { Browser } from 'playwright-core';
 import { importCsv } from '../../src/import';
-import { startTestApp, type TestApp } from '../helpers/app';
-import { checkA11y, describeInBrowser, launchBrowser } from '../helpers/browser';
-import { serveApp } from '../helpers/server';
+import { checkA11y, describeInBrowser } from '../helpers/browser';
+import { useAppInBrowser } from '../helpers/browserApp';
 import { loadFixtureRegistry } from '../directory/fixtures';
 
 describeInBrowser('directory pages in Chromium, checked by axe (WCAG 2.1 AA)', () => {
-  let testApp: TestApp;
-  let server: Awaited<ReturnType<typeof serveApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    testApp = await startTestApp();
+  const site = useAppInBrowser({}, async () => {
     await loadFixtureRegistry();
     // Enough organisations for the pagination navigation to appear.
     const extra = Array.from(
@@ -18,13 +12,6 @@ describeInBrowser('directory pages in Chromium, checked by axe (WCAG 2.1 AA)', (
       (_, index) => `Example Partner ${index},FR,civil-society,non-profit,,2023-03-03,paris-call`,
     );
     await importCsv(['name,country,category,sector,website,joined,initiative', ...extra].join('\n'));
-    server = await serveApp(testApp.app);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await testApp?.stop();
   });
 
   const pages = [
@@ -41,9 +28,9 @@ describeInBrowser('directory pages in Chromium, checked by axe (WCAG 2.1 AA)', (
 
   for (const lang of ['en', 'fr']) {
     it.each(pages)(`%s page in ${lang} has no axe violations`, async (_name, path) => {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+      await page.goto(`${site.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       await checkA11y(page);
       await context.close();
@@ -51,9 +38,9 @@ describeInBrowser('directory pages in Chromium, checked by axe (WCAG 2.1 AA)', (
   }
 
   it('filters with the form and follows a result, without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/signatories?lang=en`);
+    await page.goto(`${site.baseUrl}/signatories?lang=en`);
     await page.getByLabel('Name', { exact: true }).fill('societe');
     await page.getByLabel('Country').selectOption('FR');
     await page.getByLabel('Category').selectOption('private-sector');
@@ -61,7 +48,7 @@ describeInBrowser('directory pages in Chromium, checked by axe (WCAG 2.1 AA)', (
     await page.waitForURL(/country=FR/);
     expect(await page.getByRole('heading', { level: 2, name: '1 signatory' }).count()).toBe(1);
     await page.getByRole('link', { name: 'Société Générale' }).click();
-    await page.waitForURL(`${server.baseUrl}/signatories/societe-generale`);
+    await page.waitForURL(`${site.baseUrl}/signatories/societe-generale`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Société Générale');
     await context.close();
   });
