@@ -1,0 +1,64 @@
+import { Evidence } from '../../models/evidence';
+import { Organisation } from '../../models/organisation';
+import type { DirectoryEntry } from '../directory/snapshot';
+import type { EvidenceResult, StatisticsInput, StatisticsOrganisation } from './statisticsInput';
+
+const STATISTICS_EVIDENCE_KINDS = ['dmarc', 'security-txt'] as const;
+type StatisticsEvidenceKind = (typeof STATISTICS_EVIDENCE_KINDS)[number];
+const isStatisticsKind = (kind: string): kind is StatisticsEvidenceKind =>
+  (STATISTICS_EVIDENCE_KINDS as readonly string[]).includes(kind);
+
+/**
+ * Adds to the directory's entries what only the statistics need: dated active memberships, domains and
+ * the current DMARC and security.txt results. Organisations outside the entries (not active) are left out.
+ */
+export async function loadStatisticsInput(entries: readonly DirectoryEntry[]): Promise<StatisticsInput> {
+  const slugById = new Map<string, string>();
+  const extras = new Map<string, Pick<StatisticsOrganisation, 'memberships' | 'domains'>>();
+  const organisations = Organisation.find({ 'status.state': { $eq: 'active' } })
+    .select('slug memberships domains')
+    .lean()
+    .cursor({ batchSize: 2000 });
+  for await (const doc of organisations) {
+    slugById.set(String(doc._id), doc.slug);
+    extras.set(doc.slug, {
+      memberships: doc.memberships
+        .filter((membership) => membership.status === 'active')
+        .map((membership) => ({
+          initiative: membership.initiative,
+          joinedAt: membership.joinedAt instanceof Date ? membership.joinedAt.getTime() : null,
+        })),
+      domains: doc.domains.map((domain) => domain.toLowerCase()),
+    });
+  }
+  const evidence: EvidenceResult[] = [];
+  const results = Evidence.find({ kind: { $in: [...STATISTICS_EVIDENCE_KINDS] } })
+    .select('organisation kind subject status latestResult checkedAt')
+    .lean()
+    .cursor({ batchSize: 2000 });
+  for await (const doc of results) {
+    const slug = slugById.get(String(doc.organisation));
+    if (slug === undefined || !isStatisticsKind(doc.kind)) continue;
+    const checkedAt = doc.latestResult?.checkedAt ?? doc.checkedAt;
+    evidence.push({
+      organisation: slug,
+      kind: doc.kind,
+      subject: doc.subject,
+      level: doc.latestResult?.level ?? null,
+      status: doc.latestResult?.status ?? doc.status,
+      checkedAt: checkedAt instanceof Date ? checkedAt.getTime() : null,
+    });
+  }
+  return {
+    organisations: entries.map((entry) => ({
+      slug: entry.slug,
+      country: entry.country,
+      category: entry.category,
+      sector: entry.sector,
+      initiatives: entry.initiatives,
+      commitments: entry.commitments,
+      ...(extras.get(entry.slug) ?? { memberships: [], domains: [] }),
+    })),
+    evidence,
+  };
+}
