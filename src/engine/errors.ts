@@ -42,6 +42,7 @@ export const ErrorCodes = {
   NoSuchKey: 4,
   Location31254: 31254,
   InvalidPipelineOperator: 168,
+  SnapshotTooOld: 239,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

@@ -1,6 +1,8 @@
 import { dispatch } from './commands/dispatch';
 import type { EngineState } from './commands/types';
 import { openDirectoryPersistence } from './persistence/directory';
+import { ClusterClock } from './replica/cluster-clock';
+import { advertisedHost, ReplicaIdentity } from './replica/identity';
 import { CursorRegistry } from './sessions/cursors';
 import { SessionRegistry } from './sessions/sessions';
 import { openStorage } from './storage/open';
@@ -17,10 +19,16 @@ export interface EngineOptions {
   cursorTimeoutMs?: number;
   /** How long an idle logical session lives; MongoDB's default is 30 minutes. */
   sessionTimeoutMs?: number;
+  /** The replica set the engine presents itself as the only member of; `rs0` by default. */
+  replicaSetName?: string;
 }
 
 export interface RunningEngine {
+  /** `mongodb://host:port/?replicaSet=<name>`: the driver discovers the one-member replica set. */
   uri: string;
+  /** The same server with `directConnection=true`, which also works. */
+  directUri: string;
+  replicaSetName: string;
   port: number;
   stop(): Promise<void>;
 }
@@ -42,7 +50,9 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
   const sessions = new SessionRegistry(options.sessionTimeoutMs ?? 30 * 60_000, (session) =>
     cursors.killForSession(session.key),
   );
-  const state: EngineState = { storage, sessions, cursors, log, startedAt: Date.now() };
+  const replica = new ReplicaIdentity(options.replicaSetName ?? 'rs0');
+  const clock = new ClusterClock();
+  const state: EngineState = { storage, sessions, cursors, log, startedAt: Date.now(), replica, clock };
   let server;
   try {
     server = await startWireServer({
@@ -56,12 +66,15 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
     throw error;
   }
   const wire = server;
+  replica.me = advertisedHost(host, wire.port);
   log(
     `engine listening on ${host}:${wire.port}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}`,
   );
   let stopping: Promise<void> | undefined;
   return {
-    uri: `mongodb://${host}:${wire.port}/?directConnection=true`,
+    uri: `mongodb://${replica.me}/?replicaSet=${encodeURIComponent(replica.setName)}`,
+    directUri: `mongodb://${replica.me}/?directConnection=true`,
+    replicaSetName: replica.setName,
     port: wire.port,
     stop() {
       stopping ??= (async () => {

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Document } from 'bson';
 import { CommandError } from '../errors';
+import { checkReadConcernOutsideTransaction, parseReadConcern, readViewFor } from '../replica/read-concern';
 import { abortOpen, resolveTransaction, type LogicalSession } from '../sessions/sessions';
 import type { WriteTxn } from '../storage/api';
 import type { ConnectionInfo } from '../wire/server';
@@ -65,9 +66,27 @@ async function execute(
       throw error;
     }
   }
+  const concern = parseReadConcern(call.body);
+  checkReadConcernOutsideTransaction(call.name, concern);
   if (spec.access === 'none') return spec.run(call);
-  if (spec.access === 'read') return spec.run(call, call.state.storage.read());
-  return runAutocommit(spec, call);
+  if (spec.access === 'write') return runAutocommit(spec, call);
+  const { view, snapshotTime } = readViewFor(call.state.storage, call.state.clock, concern);
+  const reply = spec.run(call, view);
+  if (snapshotTime) {
+    // A snapshot read tells the client its time, so the session's next reads use the same snapshot.
+    if (typeof reply.cursor === 'object' && reply.cursor !== null) {
+      (reply.cursor as Document).atClusterTime = snapshotTime;
+    } else reply.atClusterTime = snapshotTime;
+  }
+  return reply;
+}
+
+/** Every reply carries the time of the state it reflects and gossips the cluster time, as a replica set does. */
+function stampClusterTime(state: EngineState, reply: Document): Document {
+  const time = state.clock.observe(state.storage.committedSeq);
+  reply.operationTime = time;
+  reply.$clusterTime = state.clock.gossip(time);
+  return reply;
 }
 
 /** Answers one command document with MongoDB's reply shape; failures become `ok: 0` replies. */
@@ -91,8 +110,8 @@ export async function dispatch(
     const call: CommandCall = { name, body, db, connection, state, session, txn };
     const reply = await execute(spec, call, session);
     if (!('ok' in reply)) reply.ok = 1;
-    return reply;
+    return stampClusterTime(state, reply);
   } catch (error) {
-    return errorReply(error, state, name);
+    return stampClusterTime(state, errorReply(error, state, name));
   }
 }

@@ -1,4 +1,5 @@
-import type { Document } from 'bson';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Long, ObjectId, type Document } from 'bson';
 import { MAX_BSON_SIZE, MAX_MESSAGE_SIZE } from '../wire/opcodes';
 import type { CommandCall, CommandSpec, CommandTable } from './types';
 
@@ -18,11 +19,41 @@ function helloReply(call: CommandCall): Document {
     minWireVersion: 0,
     maxWireVersion: 21,
     readOnly: false,
+    ...call.state.replica.helloFields(),
+    lastWrite: lastWrite(call),
     ok: 1,
   };
 }
 
-const hello: CommandSpec = { access: 'none', run: helloReply };
+function lastWrite(call: CommandCall): Document {
+  const opTime = { ts: call.state.clock.observe(call.state.storage.committedSeq), t: Long.fromInt(1) };
+  const date = new Date(opTime.ts.high * 1000);
+  return { opTime, lastWriteDate: date, majorityOpTime: opTime, majorityWriteDate: date };
+}
+
+/**
+ * An awaitable hello (streaming monitoring) waits up to maxAwaitTimeMS for the topology to change; this
+ * one-member set never changes, so it answers when the wait ends, or at once to a client that knew
+ * another process.
+ */
+async function awaitTopologyChange(call: CommandCall): Promise<void> {
+  const known: unknown = call.body.topologyVersion;
+  const wait = Number(call.body.maxAwaitTimeMS);
+  if (typeof known !== 'object' || known === null || !Number.isFinite(wait) || wait <= 0) return;
+  const { processId } = known as Document;
+  if (!(processId instanceof ObjectId) || !processId.equals(call.state.replica.topologyVersion.processId)) {
+    return;
+  }
+  await delay(wait, undefined, { signal: call.connection.closed }).catch(() => undefined);
+}
+
+const hello: CommandSpec = {
+  access: 'none',
+  async run(call) {
+    await awaitTopologyChange(call);
+    return helloReply(call);
+  },
+};
 
 const constant = (reply: Document): CommandSpec => ({ access: 'none', run: () => ({ ...reply, ok: 1 }) });
 
@@ -44,7 +75,7 @@ const serverStatus: CommandSpec = {
   run(call) {
     const uptimeMs = Date.now() - call.state.startedAt;
     return {
-      host: 'localhost',
+      host: call.state.replica.me,
       version: SERVER_VERSION,
       process: 'accord-engine',
       pid: process.pid,
@@ -69,6 +100,20 @@ const getParameter: CommandSpec = {
   },
 };
 
+const replSetGetStatus: CommandSpec = {
+  access: 'none',
+  run(call) {
+    const { replica } = call.state;
+    return {
+      set: replica.setName,
+      date: new Date(),
+      myState: 1,
+      members: [{ _id: 0, name: replica.me, health: 1, state: 1, stateStr: 'PRIMARY', self: true }],
+      ok: 1,
+    };
+  },
+};
+
 const connectionStatus = constant({ authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] } });
 
 export const handshakeCommands: CommandTable = {
@@ -80,6 +125,7 @@ export const handshakeCommands: CommandTable = {
   buildinfo: buildInfo,
   serverStatus,
   getParameter,
+  replSetGetStatus,
   connectionStatus,
   hostInfo: constant({ system: { hostname: 'localhost' }, os: { type: process.platform } }),
   getCmdLineOpts: constant({ argv: [], parsed: {} }),

@@ -1,5 +1,7 @@
 import type { Document } from 'bson';
 import type { ReadView, Storage, WriteTxn } from '../storage/api';
+import type { ClusterClock } from '../replica/cluster-clock';
+import type { ReplicaIdentity } from '../replica/identity';
 import type { CursorRegistry } from '../sessions/cursors';
 import type { LogicalSession, SessionRegistry } from '../sessions/sessions';
 import type { ConnectionInfo } from '../wire/server';
@@ -10,6 +12,8 @@ export interface EngineState {
   readonly cursors: CursorRegistry;
   readonly log: (line: string) => void;
   readonly startedAt: number;
+  readonly replica: ReplicaIdentity;
+  readonly clock: ClusterClock;
 }
 
 export interface CommandCall {

@@ -71,6 +71,13 @@ export interface Storage {
   begin(): WriteTxn;
   /** The latest committed state. */
   read(): ReadView;
+  /** The sequence number of the latest committed state. */
+  readonly committedSeq: number;
+  /**
+   * The committed state numbered `seq` (or the latest one before it), while it is among the recent states
+   * kept for snapshot reads; undefined once it has been forgotten.
+   */
+  readAt(seq: number): ReadView | undefined;
   /**
    * Resolves when the next transaction commits or aborts: an autocommit write refused with WriteConflict
    * because an open transaction holds the document can wait on this before retrying, as MongoDB makes

@@ -9,10 +9,13 @@ import { Txn, writeConflict, type TxnHost } from './txn';
 import { CatalogView } from './view';
 
 const PRUNE_THRESHOLD = 50_000;
+/** Recent committed states kept for snapshot reads at a cluster time (each shares most nodes with the next). */
+const SNAPSHOT_HISTORY = 256;
 
 /** The committed catalog plus the bookkeeping that detects conflicting writes. */
 export class EngineStorage implements Storage, TxnHost {
   private root: Catalog;
+  private readonly history: Catalog[] = [];
   private readonly docSeq = new Map<string, number>();
   private readonly dataSeq = new Map<string, number>();
   private readonly catalogSeq = new Map<string, number>();
@@ -48,6 +51,22 @@ export class EngineStorage implements Storage, TxnHost {
   read(): ReadView {
     const catalog = this.root;
     return new CatalogView(() => catalog.collections);
+  }
+
+  get committedSeq(): number {
+    return this.root.seq;
+  }
+
+  readAt(seq: number): ReadView | undefined {
+    if (seq >= this.root.seq) return this.read();
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const catalog = this.history[i];
+      if (catalog && catalog.seq <= seq) {
+        const next = this.history[i + 1] ?? this.root;
+        return next.seq > seq ? new CatalogView(() => catalog.collections) : undefined;
+      }
+    }
+    return undefined;
   }
 
   docWrittenAt(key: string): number {
@@ -108,6 +127,8 @@ export class EngineStorage implements Storage, TxnHost {
         collections = rebased.collections;
       }
       const seq = this.root.seq + 1;
+      this.history.push(this.root);
+      if (this.history.length > SNAPSHOT_HISTORY) this.history.shift();
       this.root = { seq, collections };
       for (const key of txn.keys) this.docSeq.set(key, seq);
       for (const ns of txn.touched) this.dataSeq.set(ns, seq);

@@ -117,11 +117,11 @@ function newRequestId(): number {
   return nextRequestId;
 }
 
-export function encodeOpMsgReply(responseTo: number, reply: Document): Buffer {
+export function encodeOpMsgReply(responseTo: number, reply: Document, flags = 0): Buffer {
   const body = serialize(reply, SERIALIZE_OPTIONS);
   const length = HEADER_SIZE + 4 + 1 + body.length;
   const prefix = Buffer.allocUnsafe(5);
-  prefix.writeUInt32LE(0, 0);
+  prefix.writeUInt32LE(flags, 0);
   prefix[4] = 0;
   return Buffer.concat([header(length, newRequestId(), responseTo, OpCode.MSG), prefix, body], length);
 }

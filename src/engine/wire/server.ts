@@ -7,6 +7,18 @@ import { MAX_MESSAGE_SIZE, MsgFlags } from './opcodes';
 export interface ConnectionInfo {
   readonly id: number;
   readonly remoteAddress: string;
+  /** Aborted when the connection closes, so a command waiting for a change (awaitable hello) ends. */
+  readonly closed: AbortSignal;
+}
+
+/** A hello that asks to wait for a topology change; with exhaustAllowed the server keeps answering it. */
+function isAwaitableHello(command: Document): boolean {
+  const name = Object.keys(command)[0];
+  return (
+    (name === 'hello' || name === 'isMaster' || name === 'ismaster') &&
+    command.topologyVersion !== undefined &&
+    command.maxAwaitTimeMS !== undefined
+  );
 }
 
 /** Runs one command and produces its reply document; never rejects for a command failure. */
@@ -52,7 +64,13 @@ function encodeBounded(encode: (reply: Document) => Buffer, reply: Document): Bu
 }
 
 function serveConnection(socket: net.Socket, options: WireServerOptions): void {
-  const connection: ConnectionInfo = { id: ++nextConnectionId, remoteAddress: socket.remoteAddress ?? '' };
+  const closing = new AbortController();
+  socket.once('close', () => closing.abort());
+  const connection: ConnectionInfo = {
+    id: ++nextConnectionId,
+    remoteAddress: socket.remoteAddress ?? '',
+    closed: closing.signal,
+  };
   const framer = new MessageFramer();
   let queue: Promise<void> = Promise.resolve();
   socket.setNoDelay(true);
@@ -76,8 +94,24 @@ function serveConnection(socket: net.Socket, options: WireServerOptions): void {
     if (socket.destroyed) return;
     if (message.kind === 'query') {
       socket.write(encodeBounded((r) => encodeOpReply(message.requestId, r), reply));
+    } else if (message.flags & MsgFlags.exhaustAllowed && isAwaitableHello(message.command)) {
+      await streamHello(message.requestId, message.command, reply);
     } else if (!(message.flags & MsgFlags.moreToCome)) {
       socket.write(encodeBounded((r) => encodeOpMsgReply(message.requestId, r), reply));
+    }
+  };
+
+  // The streaming monitoring protocol: each answer says more is to come, and the next one follows when the
+  // hello's wait ends, until the client closes the connection.
+  const streamHello = async (requestId: number, command: Document, first: Document): Promise<void> => {
+    let reply = first;
+    let responseTo = requestId;
+    while (!socket.destroyed) {
+      const bytes = encodeBounded((r) => encodeOpMsgReply(responseTo, r, MsgFlags.moreToCome), reply);
+      responseTo = bytes.readInt32LE(4);
+      socket.write(bytes);
+      if (reply.ok !== 1) return;
+      reply = await options.handle(command, connection);
     }
   };
 
