@@ -34,6 +34,7 @@ export class ReplicaIdentity {
 
 /** The address clients reach a listener on: a wildcard listener is reached through loopback. */
 export function advertisedHost(listenHost: string, port: number): string {
-  const host = listenHost === '0.0.0.0' || listenHost === '::' || listenHost === '' ? '127.0.0.1' : listenHost;
+  const host =
+    listenHost === '0.0.0.0' || listenHost === '::' || listenHost === '' ? '127.0.0.1' : listenHost;
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }

@@ -44,7 +44,10 @@ export function parseReadConcern(body: Document): ReadConcern | undefined {
     throw new CommandError('InvalidOptions', 'readConcern.atClusterTime requires level snapshot');
   }
   if (concern.atClusterTime && concern.afterClusterTime) {
-    throw new CommandError('InvalidOptions', 'readConcern.atClusterTime cannot be used with afterClusterTime');
+    throw new CommandError(
+      'InvalidOptions',
+      'readConcern.atClusterTime cannot be used with afterClusterTime',
+    );
   }
   return concern;
 }

@@ -43,7 +43,10 @@ describe('the engine as a one-member replica set', () => {
     const direct = new MongoClient(engine.directUri, { serverSelectionTimeoutMS: 5000 });
     try {
       const directType = await connectAndDescribe(direct);
-      await direct.db('d').collection('c').insertOne({ _id: 1 } as never);
+      await direct
+        .db('d')
+        .collection('c')
+        .insertOne({ _id: 1 } as never);
       expect(directType()).toBe('Single');
       expect(await client.db('d').collection('c').countDocuments()).toBe(1);
     } finally {
