@@ -51,15 +51,16 @@ export function createApp(deps: AppDependencies): Express {
   app.set('views', viewsDir);
   app.disable('x-powered-by');
 
+  // Cheap answers first: probes and assets stop before cookies, languages, sessions and the routers.
   app.use(setUpRequestId());
   app.use(setUpLogging(logger));
   app.use(setUpSecurityHeaders(config.isProduction));
+  app.use(healthRoutes());
   app.use(setUpCompression());
   app.use(setUpStaticAssets(publicDir, fingerprints));
   app.use(setUpCookies());
   app.use(setUpI18n(i18n, config.isProduction));
   app.use(setUpViewLocals(createAssetUrl(fingerprints)));
-  app.use(healthRoutes());
   app.use(setUpBodyParsing());
   app.use(setUpSession(config, connection));
   app.use(setUpAuthentication(authenticator));

@@ -1,5 +1,6 @@
-import { Router } from 'express';
+import type { RequestHandler } from 'express';
 import passport from 'passport';
+import { hasSessionCookie } from './session';
 
 export type Authenticator = InstanceType<typeof passport.Authenticator>;
 export type UserLoader = (id: string) => Promise<Express.User | null>;
@@ -21,13 +22,21 @@ export function createAuthenticator(loadUser: UserLoader): Authenticator {
   return authenticator;
 }
 
-export function setUpAuthentication(authenticator: Authenticator): Router {
-  const router = Router();
-  router.use(authenticator.initialize());
-  router.use(authenticator.session());
-  router.use((req, res, next) => {
-    res.locals.currentUser = req.user;
-    next();
-  });
-  return router;
+/** Passport on every request; the session is read only when the browser sent a session cookie. */
+export function setUpAuthentication(authenticator: Authenticator): RequestHandler {
+  const initialize = authenticator.initialize() as RequestHandler;
+  const restoreUser = authenticator.session() as RequestHandler;
+  return (req, res, next) => {
+    initialize(req, res, () => {
+      if (!hasSessionCookie(req)) {
+        res.locals.currentUser = undefined;
+        return next();
+      }
+      restoreUser(req, res, (error?: unknown) => {
+        if (error) return next(error);
+        res.locals.currentUser = req.user;
+        next();
+      });
+    });
+  };
 }

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { csrfSync } from 'csrf-sync';
 
 function tokenFromRequest(req: Request): string | undefined {
@@ -9,17 +9,14 @@ function tokenFromRequest(req: Request): string | undefined {
 }
 
 /** Synchroniser tokens kept in the session; every method but GET, HEAD and OPTIONS must carry one. */
-export function setUpCsrf(): Router {
+export function setUpCsrf(): RequestHandler {
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     getTokenFromRequest: tokenFromRequest,
     errorConfig: { statusCode: 403, message: 'Invalid or missing CSRF token', code: 'EBADCSRFTOKEN' },
   });
-  const router = Router();
-  router.use(csrfSynchronisedProtection);
-  router.use((req, res, next) => {
+  return (req, res, next) => {
     let token: string | undefined;
     res.locals.csrfToken = () => (token ??= generateToken(req));
-    next();
-  });
-  return router;
+    csrfSynchronisedProtection(req, res, next);
+  };
 }

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { hasSessionCookie } from './session';
 
 export interface FlashMessage {
   type: 'success' | 'info' | 'error';
@@ -11,7 +12,7 @@ export function setUpFlash(): RequestHandler {
     req.flash = (type, message) => {
       req.session.flash = [...(req.session.flash ?? []), { type, message }];
     };
-    const pending = req.session.flash;
+    const pending = hasSessionCookie(req) ? req.session?.flash : undefined;
     if (pending && pending.length > 0 && req.method === 'GET' && req.accepts('html')) {
       delete req.session.flash;
       res.locals.flashMessages = pending;

@@ -46,29 +46,51 @@ export function createI18n(localesDir: string, onMissingKey?: MissingKeyListener
   return instance;
 }
 
-function pickLanguage(queryLang: unknown, cookieLang: unknown, accepted: string | false): Language {
-  if (isLanguage(queryLang)) return queryLang;
-  if (isLanguage(cookieLang)) return cookieLang;
-  return isLanguage(accepted) ? accepted : defaultLanguage;
+/** `lang` from the query string, read only when the address mentions it (most do not). */
+function queryLanguage(req: Parameters<RequestHandler>[0]): unknown {
+  return req.url.includes('lang=') ? req.query['lang'] : undefined;
 }
 
 /** `?lang=` (remembered in a cookie), else the cookie, else Accept-Language, else English. */
 export function setUpI18n(instance: i18n, secureCookies: boolean): RequestHandler {
+  const translators = new Map(languages.map((lang) => [lang, instance.getFixedT(lang)]));
   return (req, res, next) => {
-    const cookies = req.cookies as Record<string, unknown> | undefined;
-    const queryLang = req.query['lang'];
-    const lang = pickLanguage(queryLang, cookies?.[languageCookie], req.acceptsLanguages(...languages));
-    if (isLanguage(queryLang) && cookies?.[languageCookie] !== queryLang) {
-      rememberLanguage(res, queryLang, secureCookies);
+    const cookieLang = (req.cookies as Record<string, unknown> | undefined)?.[languageCookie];
+    const queryLang = queryLanguage(req);
+    let lang: Language = defaultLanguage;
+    if (isLanguage(queryLang)) {
+      lang = queryLang;
+      if (cookieLang !== queryLang) rememberLanguage(res, queryLang, secureCookies);
+    } else if (isLanguage(cookieLang)) lang = cookieLang;
+    else {
+      const accepted = req.headers['accept-language'] ? req.acceptsLanguages(...languages) : false;
+      if (isLanguage(accepted)) lang = accepted;
     }
+    const t = translators.get(lang) ?? instance.getFixedT(lang);
     req.language = lang;
-    req.t = instance.getFixedT(lang);
+    req.t = t;
     res.locals.lang = lang;
-    res.locals.t = req.t;
+    res.locals.t = t;
     res.locals.currentPath = req.path;
-    res.locals.languageUrls = languageUrls(req.originalUrl);
+    defineLanguageUrls(res.locals, req.originalUrl);
     next();
   };
+}
+
+/** Built on first read: only rendered pages read them, not assets, probes or cached pages. */
+function defineLanguageUrls(locals: Record<string, unknown>, originalUrl: string): void {
+  Object.defineProperty(locals, 'languageUrls', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = languageUrls(originalUrl);
+      Object.defineProperty(locals, 'languageUrls', { value, writable: true, enumerable: true });
+      return value;
+    },
+    set(value: unknown) {
+      Object.defineProperty(locals, 'languageUrls', { value, writable: true, enumerable: true });
+    },
+  });
 }
 
 export function rememberLanguage(
@@ -84,8 +106,12 @@ export function rememberLanguage(
   });
 }
 
+/** A path with no query string that the URL parser would leave as it is (and not `//host`). */
+const plainPath = /^\/(?![/\\])[\w\-.~/%]*$/;
+
 /** The current URL in each language, other query parameters kept, for links that work without JavaScript. */
-function languageUrls(originalUrl: string): Record<Language, string> {
+export function languageUrls(originalUrl: string): Record<Language, string> {
+  if (plainPath.test(originalUrl)) return { en: `${originalUrl}?lang=en`, fr: `${originalUrl}?lang=fr` };
   const url = new URL(originalUrl, 'http://x');
   const entries = languages.map((lang) => {
     url.searchParams.set('lang', lang);

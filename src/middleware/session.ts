@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import MongoStore from 'connect-mongo';
 import session from 'express-session';
 import { ConnectionStates, type Connection } from 'mongoose';
@@ -6,6 +6,34 @@ import type { MongoClient } from 'mongodb';
 import type { Config } from '../config';
 
 export const sessionCookieName = 'accord.sid';
+const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Whether the browser sent a session cookie (read by cookie-parser); without one nobody is signed in. */
+export function hasSessionCookie(req: Request): boolean {
+  return (req.cookies as Record<string, unknown> | undefined)?.[sessionCookieName] !== undefined;
+}
+
+/**
+ * A reader who has no session gets one only when something uses `req.session` (a form's CSRF token, a
+ * flash message); until then nothing is generated, hashed or hooked into the response.
+ */
+function startOnFirstUse(req: Request, res: Response, start: RequestHandler): void {
+  const settle = (value: unknown) =>
+    Object.defineProperty(req, 'session', { value, writable: true, configurable: true, enumerable: true });
+  Object.defineProperty(req, 'session', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      settle(undefined);
+      // Without a session cookie express-session works synchronously: it generates the session and calls back.
+      start(req, res, (error?: unknown) => {
+        if (error) throw error;
+      });
+      return req.session;
+    },
+    set: settle,
+  });
+}
 
 /** The driver client once mongoose has connected, so the app can be built before the database is up. */
 function connectedClient(connection: Connection): Promise<MongoClient> {
@@ -25,7 +53,7 @@ export function setUpSession(
     autoRemove: 'native',
     touchAfter: 300,
   });
-  return session({
+  const startSession = session({
     name: sessionCookieName,
     secret: config.sessionSecret,
     store,
@@ -38,6 +66,11 @@ export function setUpSession(
       maxAge: config.sessionMaxAgeMs,
     },
   });
+  return (req, res, next) => {
+    if (hasSessionCookie(req) || !readMethods.has(req.method)) return startSession(req, res, next);
+    startOnFirstUse(req, res, startSession);
+    next();
+  };
 }
 
 /** A new session id on sign-in (against session fixation), keeping nothing from the old one. */

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { Logger } from '../logger';
 import type { FlashMessage } from '../middleware/flash';
 import type { Language } from '../middleware/i18n';
 
@@ -14,6 +15,8 @@ declare global {
 
     interface Request {
       id: string;
+      /** The app's logger (no per-request child: the access log line carries the request id). */
+      log: Logger;
       language: Language;
       t: TFunction;
       flash(type: FlashMessage['type'], message: string): void;

@@ -11,8 +11,14 @@ export interface PageToRender {
 /** What a page builder decides: render a view, send the reader elsewhere, or there is no such page. */
 export type PageOutcome = PageToRender | { redirect: string } | null;
 
+/** A rendered page as sent (bytes, so sending converts nothing) and the digest its ETag carries. */
+export interface RenderedPage {
+  body: Buffer;
+  digest: string;
+}
+
 export interface CachedPageContext {
-  cache: RenderCache;
+  cache: RenderCache<RenderedPage>;
   /** The registry version the page was built from. */
   version: string;
   changedAt: Date;
@@ -61,26 +67,27 @@ export async function sendCachedPage(
     return;
   }
   const cacheKey = `${req.language}|${context.key}`;
-  const digest = createHash('sha1').update(cacheKey).digest('base64url').slice(0, 16);
+  const cached = context.cache.get(context.version, cacheKey);
+  const digest = cached?.digest ?? createHash('sha1').update(cacheKey).digest('base64url').slice(0, 16);
   res.setHeader('ETag', `W/"${context.version}-${digest}"`);
   res.setHeader('Last-Modified', context.changedAt.toUTCString());
   res.setHeader('Cache-Control', 'no-cache');
-  res.vary('Accept-Language').vary('Cookie');
+  res.vary('Accept-Language, Cookie');
   if (req.fresh) {
     res.status(304).end();
     return;
   }
-  let html = context.cache.get(context.version, cacheKey);
-  if (html === undefined) {
-    const page = await build();
-    if (page === null || 'redirect' in page) {
+  let page = cached;
+  if (page === undefined) {
+    const outcome = await build();
+    if (outcome === null || 'redirect' in outcome) {
       for (const header of ['ETag', 'Last-Modified', 'Cache-Control']) res.removeHeader(header);
-      if (page === null) throw createError(404);
-      res.redirect(page.redirect);
+      if (outcome === null) throw createError(404);
+      res.redirect(outcome.redirect);
       return;
     }
-    html = await renderToString(res, page);
-    context.cache.set(context.version, cacheKey, html);
+    page = { body: Buffer.from(await renderToString(res, outcome)), digest };
+    context.cache.set(context.version, cacheKey, page);
   }
-  res.type('html').send(html);
+  res.type('html').send(page.body);
 }

@@ -2,6 +2,7 @@ import type { Config } from '../../config';
 import { DirectoryReadModel } from './readModel';
 import { RenderCache } from './renderCache';
 import type { DirectoryDependencies } from './routes';
+import type { RenderedPage } from './cachedPage';
 
 export { directoryRoutes, type DirectoryDependencies } from './routes';
 export { bumpRegistryVersion } from '../../models/registryVersion';
@@ -22,7 +23,7 @@ export function createDirectory(
       checkIntervalMs: config.directoryVersionCheckMs,
       serveStaleWhileRebuilding: !isTest,
     }),
-    cache: new RenderCache(RENDERED_PAGES_KEPT),
+    cache: new RenderCache<RenderedPage>(RENDERED_PAGES_KEPT),
     baseUrl: config.baseUrl,
   };
 }

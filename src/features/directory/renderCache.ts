@@ -1,11 +1,11 @@
 /** A small least-recently-used map of rendered pages; Map keeps insertion order, so the first key is the oldest. */
-export class RenderCache {
-  private readonly pages = new Map<string, string>();
+export class RenderCache<Page = string> {
+  private readonly pages = new Map<string, Page>();
   private version = '';
 
   constructor(private readonly capacity: number) {}
 
-  get(version: string, key: string): string | undefined {
+  get(version: string, key: string): Page | undefined {
     if (version !== this.version) return undefined;
     const html = this.pages.get(key);
     if (html !== undefined) {
@@ -15,7 +15,7 @@ export class RenderCache {
     return html;
   }
 
-  set(version: string, key: string, html: string): void {
+  set(version: string, key: string, html: Page): void {
     if (version !== this.version) {
       this.pages.clear();
       this.version = version;

@@ -5,12 +5,12 @@ import { loadProfile, profileViewModel, SLUG_PATTERN } from './profile';
 import { directoryUrl, parseDirectoryQuery, queryString } from './query';
 import type { DirectoryReadModel } from './readModel';
 import type { RenderCache } from './renderCache';
-import { onlyLanguageParameter, sendCachedPage } from './cachedPage';
+import { onlyLanguageParameter, sendCachedPage, type RenderedPage } from './cachedPage';
 import { searchDirectory } from './search';
 
 export interface DirectoryDependencies {
   readModel: DirectoryReadModel;
-  cache: RenderCache;
+  cache: RenderCache<RenderedPage>;
   /** Absolute base for the canonical link, when the deployment knows its public address. */
   baseUrl: string | undefined;
 }
