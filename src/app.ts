@@ -15,7 +15,8 @@ import { createI18n, setUpI18n, type MissingKeyListener } from './middleware/i18
 import { setUpViewLocals } from './middleware/viewLocals';
 import { setUpBodyParsing } from './middleware/bodyParsing';
 import { setUpSession } from './middleware/session';
-import { createAuthenticator, setUpAuthentication, type UserLoader } from './middleware/authentication';
+import { createAuthenticator, setUpAuthentication } from './middleware/authentication';
+import type { Services } from './services';
 import { setUpFlash } from './middleware/flash';
 import { setUpCsrf } from './middleware/csrf';
 import { createRateLimiter } from './middleware/rateLimit';
@@ -24,10 +25,10 @@ import { setUpErrorHandler, setUpNotFound } from './middleware/errors';
 export interface AppDependencies {
   config: Config;
   logger: Logger;
+  /** Every service, built once by `createServices` (the composition root). */
+  services: Services;
   /** Defaults to mongoose's default connection, which src/db connects. */
   connection?: Connection;
-  /** Until the accounts feature supplies one, a session's user id resolves to nobody. */
-  loadUser?: UserLoader;
   onMissingTranslation?: MissingKeyListener;
   /**
    * Routers mounted after the features and before the 404 handler. Only tests use this, to reach code
@@ -43,7 +44,8 @@ export function createApp(deps: AppDependencies): Express {
   const connection = deps.connection ?? mongoose.connection;
   const i18n = createI18n(localesDir, deps.onMissingTranslation);
   const fingerprints = fingerprintAssets(publicDir);
-  const authenticator = createAuthenticator(deps.loadUser ?? (() => Promise.resolve(null)));
+  const { services } = deps;
+  const authenticator = createAuthenticator((id) => services.accounts.loadSessionUser(id));
 
   const app = express();
   app.set('trust proxy', config.trustProxy);
@@ -74,7 +76,7 @@ export function createApp(deps: AppDependencies): Express {
     }),
   );
   app.use(setUpCsrf());
-  registerFeatures(app, { config, logger, connection, authenticator });
+  registerFeatures(app, { config, logger, connection, authenticator, services });
   for (const router of deps.extraRouters ?? []) app.use(router);
   app.use(setUpNotFound());
   app.use(setUpErrorHandler(logger, i18n, config.isProduction));

@@ -27,6 +27,10 @@ const environmentSchema = z.object({
   SMTP_URL: optionalString,
   DIRECTORY_VERSION_CHECK_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).optional()),
   SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
+  RUN_JOBS: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
+  JOBS_POLL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).optional()),
+  JOBS_RETRY_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export type Environment = z.input<typeof environmentSchema>;
@@ -50,6 +54,13 @@ export interface Config {
   readonly seedDemoData: boolean;
   /** How long an app server trusts its in-memory directory before asking whether the registry changed. */
   readonly directoryVersionCheckMs: number;
+  readonly jobs: {
+    /** The web process also runs jobs (default), so `npm start` needs nothing else; `npm run worker` runs them alone. */
+    readonly runInWebProcess: boolean;
+    readonly pollIntervalMs: number;
+    readonly retryDelayMs: number;
+    readonly concurrency: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -93,6 +104,12 @@ export function loadConfig(source: NodeJS.ProcessEnv | Environment = process.env
     mail: Object.freeze({ from: env.MAIL_FROM, smtpUrl: env.SMTP_URL }),
     seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : !isProduction,
     directoryVersionCheckMs: env.DIRECTORY_VERSION_CHECK_MS ?? (env.NODE_ENV === 'test' ? 0 : 1000),
+    jobs: Object.freeze({
+      runInWebProcess: env.RUN_JOBS ? env.RUN_JOBS === 'true' : true,
+      pollIntervalMs: env.JOBS_POLL_MS ?? (env.NODE_ENV === 'test' ? 100 : 2000),
+      retryDelayMs: env.JOBS_RETRY_DELAY_MS ?? (env.NODE_ENV === 'test' ? 100 : 5000),
+      concurrency: env.JOBS_CONCURRENCY,
+    }),
   });
 }
 

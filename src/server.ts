@@ -1,10 +1,9 @@
-import type { Express } from 'express';
 import { createApp } from './app';
 import { ConfigError, configWarnings, loadConfig } from './config';
 import { connectDatabase } from './db';
 import { listen } from './httpServer';
-import { warmFeatures } from './features';
 import { createLogger, type Logger } from './logger';
+import { createServices, warmServices, type Services } from './services';
 import { prepareData } from './startup/prepareData';
 
 async function main(): Promise<void> {
@@ -13,12 +12,14 @@ async function main(): Promise<void> {
   for (const warning of configWarnings(config)) logger.warn(`!!! ${warning} !!!`);
 
   const database = await connectDatabase(config, logger);
-  await prepareData(config, logger);
-  const app = createApp({ config, logger });
-  await warmDirectory(app, logger);
+  const services = createServices({ config, logger, connection: database.connection });
+  await prepareData(services);
+  const app = createApp({ config, logger, services });
+  await warmDirectory(services, logger);
+  if (config.jobs.runInWebProcess) await services.jobs.start();
   const running = await listen(app, config.port, config.host);
   const url = config.baseUrl ?? `http://localhost:${running.port}`;
-  logger.info({ port: running.port, embeddedDatabase: database.embedded }, 'listening');
+  logger.info({ port: running.port, embeddedDatabase: database.embedded, mail: services.mailer.description }, 'listening');
   process.stdout.write(`Accord Registry is serving ${url}\n`);
 
   let stopping = false;
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: draining requests');
     await running.close(config.shutdownTimeoutMs);
+    await services.jobs.stop(config.shutdownTimeoutMs);
     await database.close();
     logger.info('stopped');
     process.exit(0);
@@ -36,10 +38,10 @@ async function main(): Promise<void> {
 }
 
 /** Fails soft: with the database unreachable, the first request builds the directory as it would anyway. */
-async function warmDirectory(app: Express, logger: Logger): Promise<void> {
+async function warmDirectory(services: Services, logger: Logger): Promise<void> {
   const started = process.hrtime.bigint();
   try {
-    await warmFeatures(app);
+    await warmServices(services);
     const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
     logger.info({ ms }, 'directory read model built');
   } catch (error) {

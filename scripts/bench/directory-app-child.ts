@@ -6,6 +6,8 @@
  * Usage (through fork): directory-app-child.ts COUNT STATIC_HTML_FILE [SEED_PROFILE_FILE]
  */
 import { randomBytes } from 'node:crypto';
+import { createServices } from '../../src/services';
+import mongoose from 'mongoose';
 import { readFileSync } from 'node:fs';
 import { Router } from 'express';
 import { createApp } from '../../src/app';
@@ -66,9 +68,11 @@ runHttpChild(async () => {
     .lean();
   if (!sample) throw new Error('no synthetic organisation found after seeding');
   const appStarted = performance.now();
+  const logger = createLogger(config);
   const app = createApp({
     config,
-    logger: createLogger(config),
+    logger,
+    services: createServices({ config, logger, connection: mongoose.connection }),
     extraRouters: [staticPageRouter(process.argv[3] ?? '')],
   });
   const running = await listen(app, 0, '127.0.0.1');

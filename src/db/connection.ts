@@ -1,4 +1,4 @@
-import mongoose from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { startEmbeddedEngine } from './embedded';
@@ -6,6 +6,7 @@ import { startEmbeddedEngine } from './embedded';
 export interface DatabaseHandle {
   readonly uri: string;
   readonly embedded: boolean;
+  readonly connection: Connection;
   close(): Promise<void>;
 }
 
@@ -26,11 +27,14 @@ export async function connectDatabase(
   const engine = config.mongodbUri ? undefined : await startEmbeddedEngine(config.dataDir);
   const uri = config.mongodbUri ?? engine?.uri;
   if (!uri) throw new Error('No database URI');
+  // Every query made inside `connection.transaction()` joins its session, even one a helper forgot to pass.
+  mongoose.set('transactionAsyncLocalStorage', true);
   await mongoose.connect(uri, connectionOptions);
   logger?.info({ embedded: Boolean(engine) }, 'database connected');
   return {
     uri,
     embedded: Boolean(engine),
+    connection: mongoose.connection,
     async close() {
       await mongoose.disconnect();
       await engine?.stop();

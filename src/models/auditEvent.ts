@@ -1,32 +1,44 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { ROLES } from '../audit/actor';
+import { AUDIT_ACTION_NAMES } from '../audit/actions';
 
-/** Append-only record of who changed what; nothing updates or deletes these. */
+const actorSchema = new Schema(
+  {
+    kind: { type: String, required: true, enum: ['user', 'system', 'anonymous'] },
+    userId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    label: { type: String, required: true, trim: true, maxlength: 320 },
+    role: { type: String, enum: [...ROLES, null], default: null },
+    organisationId: { type: Schema.Types.ObjectId, ref: 'Organisation', default: null },
+  },
+  { _id: false },
+);
+
+/**
+ * Append-only record of who changed what. Written only by `src/audit/recordChange.ts`, inside the same
+ * transaction as the change it describes; nothing updates or deletes these.
+ */
 const auditEventSchema = new Schema(
   {
-    actor: { type: String, required: true, trim: true, maxlength: 200 },
-    action: { type: String, required: true, trim: true, maxlength: 100 },
+    action: { type: String, required: true, enum: AUDIT_ACTION_NAMES },
+    actor: { type: actorSchema, required: true },
     subject: {
       kind: { type: String, required: true, trim: true, maxlength: 60 },
       id: { type: String, required: true, trim: true, maxlength: 100 },
     },
+    organisation: { type: Schema.Types.ObjectId, ref: 'Organisation', default: null },
     before: { type: Schema.Types.Mixed, default: null },
     after: { type: Schema.Types.Mixed, default: null },
-    at: { type: Date, required: true, default: () => new Date() },
+    at: { type: Date, required: true },
     requestId: { type: String, trim: true, maxlength: 100, default: null },
+    ip: { type: String, trim: true, maxlength: 100, default: null },
   },
-  {
-    statics: {
-      recent(limit: number) {
-        return this.find()
-          .sort({ at: -1 })
-          .limit(Math.min(Math.max(1, limit), 500));
-      },
-    },
-  },
+  { collection: 'auditevents' },
 );
 
 auditEventSchema.index({ at: -1 });
-auditEventSchema.index({ 'subject.kind': 1, 'subject.id': 1, at: -1 });
+auditEventSchema.index({ organisation: 1, at: -1 });
+auditEventSchema.index({ 'actor.userId': 1, at: -1 });
+auditEventSchema.index({ action: 1, at: -1 });
 
 export type AuditEventRecord = InferSchemaType<typeof auditEventSchema>;
 export const AuditEvent = model('AuditEvent', auditEventSchema);

@@ -1,4 +1,4 @@
-import { Schema, model } from 'mongoose';
+import { Schema, model, type ClientSession } from 'mongoose';
 import { Organisation } from './organisation';
 
 const REGISTRY_VERSION_ID = 'registry';
@@ -19,12 +19,15 @@ export interface RegistryVersionToken {
   token: string;
 }
 
-/** Call after any write to organisations, pledges or evidence so every app server refreshes its read model. */
-export async function bumpRegistryVersion(): Promise<void> {
+/**
+ * Tells every app server that the public registry changed. Called by the audited write helper inside the
+ * change's transaction, so the version moves exactly when a change commits.
+ */
+export async function bumpRegistryVersion(session?: ClientSession): Promise<void> {
   await RegistryVersion.updateOne(
     { _id: { $eq: REGISTRY_VERSION_ID } },
     { $inc: { version: 1 } },
-    { upsert: true },
+    { upsert: true, session },
   );
 }
 

@@ -1,10 +1,9 @@
-import type { Config } from '../config';
-import type { Logger } from '../logger';
+import type { Services } from '../services';
 import { loadReferenceData } from '../reference/loadReferenceData';
 import { describeSeed, seedOnFirstStart } from '../seed';
 
 /** Reference data on every start (idempotent); the demo registry only into an empty one, when enabled. */
-export async function prepareData(config: Pick<Config, 'seedDemoData'>, logger: Logger): Promise<void> {
+export async function prepareData({ config, logger }: Pick<Services, 'config' | 'logger'>): Promise<void> {
   if (!config.seedDemoData) {
     await loadReferenceData();
     return;

@@ -11,6 +11,8 @@ declare global {
       email: string;
       role: 'member' | 'secretariat' | 'admin';
       organisationId?: string;
+      twoFactorEnabled: boolean;
+      mustChangePassword: boolean;
     }
 
     interface Request {
@@ -41,6 +43,10 @@ declare global {
 declare module 'express-session' {
   interface SessionData {
     flash?: FlashMessage[];
+    /** Between a correct password and a correct two-factor code: who is signing in, not yet signed in. */
+    pendingSignIn?: { userId: string; returnTo: string; at: number };
+    /** Where to go after signing in. */
+    returnTo?: string;
   }
 }
 

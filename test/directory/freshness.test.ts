@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { createApp } from '../../src/app';
+import { secondServices } from '../helpers/app';
 import { bumpRegistryVersion } from '../../src/models/registryVersion';
 import { importCsv } from '../../src/import';
 import { createLogger } from '../../src/logger';
@@ -78,7 +79,7 @@ describe('invalidation', () => {
   });
 
   it('shows a pledge change on every app server, the pledge service bumping the registry version', async () => {
-    const second = createApp({ config: testApp.config, logger: createLogger(testApp.config) });
+    const second = createApp({ config: testApp.config, logger: createLogger(testApp.config), services: secondServices(testApp) });
     const servers = [testApp.app, second];
     const path = '/signatories?commitment=paris-call:cyber-hygiene';
     for (const app of servers)

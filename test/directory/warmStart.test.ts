@@ -1,4 +1,4 @@
-import { directoryOf, warmFeatures } from '../../src/features';
+import { warmServices } from '../../src/services';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { loadFixtureRegistry, resultSlugs } from './fixtures';
 
@@ -11,15 +11,13 @@ beforeAll(async () => {
 afterAll(() => testApp.stop());
 
 function readModel() {
-  const directory = directoryOf(testApp.app);
-  if (!directory) throw new Error('the app registered no directory');
-  return directory.readModel;
+  return testApp.services.directory.readModel;
 }
 
 describe('warming the directory at server start', () => {
   it('builds the read model before any request, and the first request builds nothing', async () => {
     expect(readModel().builds).toBe(0);
-    await warmFeatures(testApp.app);
+    await warmServices(testApp.services);
     expect(readModel().builds).toBe(1);
 
     const list = await testApp.agent().get('/signatories?country=FR');

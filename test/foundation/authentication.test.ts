@@ -1,6 +1,12 @@
 import { createAuthenticator } from '../../src/middleware/authentication';
 
-const member: Express.User = { id: 'user-1', email: 'member@example.org', role: 'member' };
+const member: Express.User = {
+  id: 'user-1',
+  email: 'member@example.org',
+  role: 'member',
+  twoFactorEnabled: false,
+  mustChangePassword: false,
+};
 
 describe('Passport set-up', () => {
   const authenticator = createAuthenticator((id) => Promise.resolve(id === member.id ? member : null));

@@ -1,4 +1,5 @@
 import { createApp } from '../../src/app';
+import { secondServices } from '../helpers/app';
 import { createLogger } from '../../src/logger';
 import { MongoRateLimitStore } from '../../src/middleware/rateLimitStore';
 import { mongoose, startTestApp, type TestApp } from '../helpers/app';
@@ -14,7 +15,7 @@ describe('rate limits shared through MongoDB', () => {
   afterAll(() => testApp.stop());
 
   it('counts writes across two app servers sharing the database', async () => {
-    const secondServer = createApp({ config: testApp.config, logger: createLogger(testApp.config) });
+    const secondServer = createApp({ config: testApp.config, logger: createLogger(testApp.config), services: secondServices(testApp) });
     const agents = [testApp.agent(), request.agent(secondServer)];
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 4; attempt++) {

@@ -7,6 +7,9 @@ import { loadConfig, type Config, type Environment } from '../../src/config';
 import { connectDatabase, type DatabaseHandle } from '../../src/db';
 import { startEngine } from '../../src/engine';
 import { createLogger } from '../../src/logger';
+import type { Clock } from '../../src/clock';
+import type { Mailer } from '../../src/mail/mailer';
+import { createServices, type Services } from '../../src/services';
 
 export type Agent = ReturnType<typeof request.agent>;
 
@@ -14,6 +17,8 @@ export interface TestApp {
   app: Express;
   config: Config;
   engine: { uri: string; port: number; stop(): Promise<void> };
+  /** The same services the server builds, on this test's engine. */
+  services: Services;
   /** Translation keys a rendered page asked for and the locale files lack, as `lang:ns:key`. */
   missingTranslations: string[];
   /** A cookie-keeping client, as a browser would be. */
@@ -26,6 +31,11 @@ export interface TestAppOptions {
   /** Where the app's JSON log lines go (a level must be set in env.LOG_LEVEL to see any). */
   logDestination?: DestinationStream;
   extraRouters?: Router[];
+  /** A mailer talking to the test's own SMTP server; without one, mail goes to an outbox under DATA_DIR. */
+  mailer?: Mailer;
+  clock?: Clock;
+  /** Start the job queue, as the web process does by default (needed for e-mail). */
+  runJobs?: boolean;
 }
 
 export const testSessionSecret = 'test-session-secret-that-is-long-enough-0123456789';
@@ -42,9 +52,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const database: DatabaseHandle = await connectDatabase(config);
   const missingTranslations: string[] = [];
+  const logger = createLogger(config, options.logDestination);
+  const services = createServices({
+    config,
+    logger,
+    connection: database.connection,
+    mailer: options.mailer,
+    clock: options.clock,
+  });
+  if (options.runJobs) await services.jobs.start();
   const app = createApp({
     config,
-    logger: createLogger(config, options.logDestination),
+    logger,
+    services,
     extraRouters: options.extraRouters,
     onMissingTranslation: (lang, ns, key) => missingTranslations.push(`${lang}:${ns}:${key}`),
   });
@@ -52,9 +72,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     config,
     engine,
+    services,
     missingTranslations,
     agent: () => request.agent(app),
     async stop() {
+      await services.jobs.stop(2_000);
       await database.close();
       await engine.stop();
     },
@@ -62,3 +84,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 }
 
 export { mongoose };
+
+/** The services a second app server would build on the same database (its own read model and caches). */
+export function secondServices(testApp: TestApp): Services {
+  return createServices({ config: testApp.config, logger: createLogger(testApp.config), connection: mongoose.connection });
+}

@@ -1,0 +1,44 @@
+import argon2 from 'argon2';
+import { dictionary } from '@zxcvbn-ts/language-common';
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
+let commonPasswords: Set<string> | null = null;
+const isCommon = (password: string): boolean => {
+  commonPasswords ??= new Set(dictionary['passwords-common'].map((word) => word.toLowerCase()));
+  return commonPasswords.has(password.toLowerCase());
+};
+
+export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'contains-email';
+
+/** NIST SP 800-63B: length, not composition; refuse known-common passwords and the account's own name. */
+export function passwordProblem(password: string, email: string): PasswordProblem | null {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN) return 'too-short';
+  if (length > PASSWORD_MAX) return 'too-long';
+  if (isCommon(password)) return 'common';
+  const localPart = email.split('@')[0]?.toLowerCase() ?? '';
+  if (localPart.length >= 3 && password.toLowerCase().includes(localPart)) return 'contains-email';
+  return null;
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
+let dummyHash: Promise<string> | null = null;
+/** Spends the time a real verification takes, so an unknown e-mail answers as slowly as a known one. */
+export async function verifyAgainstNothing(password: string): Promise<false> {
+  dummyHash ??= hashPassword('a password no account has, used only for timing');
+  await verifyPassword(await dummyHash, password);
+  return false;
+}

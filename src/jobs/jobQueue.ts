@@ -1,0 +1,117 @@
+import { Agenda, backoffStrategies } from 'agenda';
+import { MongoBackend } from '@agendajs/mongo-backend';
+import type { ClientSession, Connection } from 'mongoose';
+import type { Logger } from '../logger';
+import { defaultTaskOptions, type TaskHandler, type TaskName, type TaskOptions, type TaskPayloads } from './tasks';
+
+export const JOBS_COLLECTION = 'jobs';
+
+export interface JobQueueOptions {
+  /** How often an idle worker looks for due jobs. */
+  pollIntervalMs: number;
+  maxConcurrency: number;
+}
+
+export interface JobRequest<K extends TaskName = TaskName> {
+  task: K;
+  data: TaskPayloads[K];
+  runAt?: Date;
+}
+
+/**
+ * Jobs are documents in agenda's collection on the app's own connection, so any number of workers can
+ * run them. The audited write helper inserts them inside the change's transaction (see `insertJobs`):
+ * a job exists exactly when its change committed.
+ */
+export class JobQueue {
+  private agenda: Agenda | null = null;
+  private readonly handlers = new Map<TaskName, { handler: TaskHandler<TaskName>; options: TaskOptions }>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly logger: Logger,
+    private readonly options: JobQueueOptions,
+  ) {}
+
+  define<K extends TaskName>(task: K, handler: TaskHandler<K>, options: Partial<TaskOptions> = {}): void {
+    this.handlers.set(task, {
+      handler: handler as TaskHandler<TaskName>,
+      options: { ...defaultTaskOptions, ...options },
+    });
+  }
+
+  /** Inserts jobs with the session of a transaction; they run once it commits. */
+  async insertJobs(requests: readonly JobRequest[], session: ClientSession, now: Date): Promise<void> {
+    if (requests.length === 0) return;
+    const documents = requests.map((request) => jobDocument(request, now));
+    await this.collection().insertMany(documents, { session });
+  }
+
+  /** For work not tied to a change (a worker scheduling re-checks, say). */
+  async enqueue(request: JobRequest, now = new Date()): Promise<void> {
+    await this.collection().insertOne(jobDocument(request, now));
+  }
+
+  async start(): Promise<void> {
+    if (this.agenda) return;
+    const db = this.connection.db;
+    if (!db) throw new Error('The job queue needs a connected database');
+    const agenda = new Agenda({
+      backend: new MongoBackend({ mongo: db, collection: JOBS_COLLECTION }),
+      processEvery: this.options.pollIntervalMs,
+      maxConcurrency: this.options.maxConcurrency,
+    });
+    for (const [task, { handler, options }] of this.handlers) {
+      agenda.define(task, (job) => handler(job.attrs.data as TaskPayloads[TaskName]), {
+        concurrency: options.concurrency,
+        lockLifetime: options.lockLifetimeMs,
+        removeOnComplete: true,
+        backoff: backoffStrategies.exponential({
+          delay: options.retryDelayMs,
+          maxRetries: options.maxRetries,
+        }),
+      });
+    }
+    agenda.on('fail', (error: Error, job) =>
+      this.logger.warn({ err: error, task: job.attrs.name, failCount: job.attrs.failCount }, 'job failed'),
+    );
+    agenda.on('error', (error: Error) => this.logger.error({ err: error }, 'job queue error'));
+    await agenda.start();
+    this.agenda = agenda;
+  }
+
+  /** Waits for running jobs to finish, then stops taking new ones. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    const agenda = this.agenda;
+    this.agenda = null;
+    if (!agenda) return;
+    await agenda.drain(timeoutMs).catch(() => agenda.stop());
+  }
+
+  get running(): boolean {
+    return this.agenda !== null;
+  }
+
+  private collection() {
+    return this.connection.collection(JOBS_COLLECTION);
+  }
+}
+
+/** The document agenda itself would write for a one-off job due at `runAt`. */
+function jobDocument(request: JobRequest, now: Date) {
+  return {
+    name: request.task,
+    data: request.data,
+    type: 'normal',
+    priority: 0,
+    nextRunAt: request.runAt ?? now,
+    lockedAt: null,
+    lastRunAt: null,
+    lastFinishedAt: null,
+    failedAt: null,
+    failCount: null,
+    failReason: null,
+    disabled: null,
+    lastModifiedBy: null,
+  };
+}

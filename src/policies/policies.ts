@@ -1,0 +1,36 @@
+import type { Actor } from '../audit/actor';
+
+/** What a policy needs to know about an organisation: its id. */
+export interface OrganisationRef {
+  id: string;
+}
+
+const isStaff = (actor: Actor): boolean => actor.role === 'secretariat' || actor.role === 'admin';
+
+/**
+ * Every authorisation decision, as small functions of an actor and a subject. Routes apply them through
+ * `authorise` (src/middleware/authorise.ts) after loading the subject; templates only read the outcome.
+ */
+export const policies = {
+  /** Members see and edit their own organisation's account pages; the secretariat and admins any. */
+  canEditOrganisation(actor: Actor, organisation: OrganisationRef): boolean {
+    if (actor.kind !== 'user') return false;
+    return isStaff(actor) || (actor.role === 'member' && actor.organisationId === organisation.id);
+  },
+  canUseSecretariat(actor: Actor): boolean {
+    return actor.kind === 'user' && isStaff(actor);
+  },
+  canManageUsers(actor: Actor): boolean {
+    return actor.kind === 'user' && isStaff(actor);
+  },
+  /** Only admins change roles, and never their own (an admin cannot lock the registry out of admins). */
+  canChangeRole(actor: Actor, user: { id: string }): boolean {
+    return actor.kind === 'user' && actor.role === 'admin' && actor.userId !== user.id;
+  },
+  /** Two-factor is required for the roles that can change other organisations and users. */
+  mustUseTwoFactor(actor: Pick<Actor, 'role'>): boolean {
+    return actor.role === 'secretariat' || actor.role === 'admin';
+  },
+} as const;
+
+export type PolicyName = keyof typeof policies;

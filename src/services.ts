@@ -1,0 +1,64 @@
+import type { Connection } from 'mongoose';
+import { createRecordChange } from './audit/recordChange';
+import { systemClock, type Clock } from './clock';
+import type { Config } from './config';
+import { createAccountService } from './features/accounts/accountService';
+import { createDirectory } from './features/directory';
+import { JobQueue } from './jobs/jobQueue';
+import type { Logger } from './logger';
+import { createMailer, type Mailer } from './mail/mailer';
+import { composeMessage } from './mail/messages';
+import { createI18n } from './middleware/i18n';
+import { localesDir } from './paths';
+
+export interface ServiceDependencies {
+  config: Config;
+  logger: Logger;
+  connection: Connection;
+  /** Defaults to SMTP_URL, or the development outbox. Tests pass one that talks to their own SMTP server. */
+  mailer?: Mailer;
+  /** Defaults to the system clock; tests pass a clock they move. */
+  clock?: Clock;
+}
+
+/**
+ * The composition root: every service is built once here, from config, logger, connection, mailer and
+ * clock. The web server, the worker and the command-line tools all start from this.
+ */
+export function createServices(deps: ServiceDependencies) {
+  const { config, logger, connection } = deps;
+  const clock = deps.clock ?? systemClock;
+  const mailer = deps.mailer ?? createMailer(config);
+  const jobs = new JobQueue(connection, logger, {
+    pollIntervalMs: config.jobs.pollIntervalMs,
+    maxConcurrency: config.jobs.concurrency,
+  });
+  const recordChange = createRecordChange({ connection, clock, jobs });
+  const baseUrl = config.baseUrl ?? `http://localhost:${config.port}`;
+  const linkTo = (path: string): string => new URL(path, baseUrl).toString();
+
+  const mailText = createI18n(localesDir);
+  jobs.define('mail.send', (request) => mailer.send(composeMessage(mailText, request)), {
+    retryDelayMs: config.jobs.retryDelayMs,
+  });
+
+  return {
+    config,
+    logger,
+    connection,
+    clock,
+    mailer,
+    jobs,
+    recordChange,
+    linkTo,
+    directory: createDirectory(config),
+    accounts: createAccountService({ recordChange, clock, linkTo }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Loads what the first request would otherwise wait for (the directory's read model). */
+export async function warmServices(services: Services): Promise<void> {
+  await services.directory.readModel.warm();
+}
