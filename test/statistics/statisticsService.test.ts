@@ -1,4 +1,3 @@
-import { directoryOf } from '../../src/features';
 import { StatisticsService } from '../../src/features/statistics/statisticsService';
 import { statisticsSchema } from '../../src/features/statistics/statisticsSchema';
 import { Evidence } from '../../src/models/evidence';
@@ -13,9 +12,7 @@ let service: StatisticsService;
 beforeAll(async () => {
   testApp = await startTestApp();
   await loadFixtureRegistry();
-  const directory = directoryOf(testApp.app);
-  if (!directory) throw new Error('the app has no directory');
-  service = new StatisticsService(directory.readModel);
+  service = new StatisticsService(testApp.services.directory.readModel);
 });
 afterAll(() => testApp.stop());
 
