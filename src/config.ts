@@ -31,6 +31,12 @@ const environmentSchema = z.object({
   JOBS_POLL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).optional()),
   JOBS_RETRY_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  OPEN_DATA_LICENCE: z.preprocess(emptyAsUndefined, z.string().max(200).default('CC BY 4.0')),
+  OPEN_DATA_LICENCE_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url().default('https://creativecommons.org/licenses/by/4.0/'),
+  ),
+  API_RATE_LIMIT_PER_WINDOW: z.coerce.number().int().positive().default(300),
 });
 
 export type Environment = z.input<typeof environmentSchema>;
@@ -60,6 +66,11 @@ export interface Config {
     readonly pollIntervalMs: number;
     readonly retryDelayMs: number;
     readonly concurrency: number;
+  };
+  /** The licence the open data (downloads, API, feed) is published under, and the read API's limit per IP. */
+  readonly openData: {
+    readonly licence: { readonly name: string; readonly url: string };
+    readonly apiRequestsPerWindow: number;
   };
 }
 
@@ -109,6 +120,10 @@ export function loadConfig(source: NodeJS.ProcessEnv | Environment = process.env
       pollIntervalMs: env.JOBS_POLL_MS ?? (env.NODE_ENV === 'test' ? 100 : 2000),
       retryDelayMs: env.JOBS_RETRY_DELAY_MS ?? (env.NODE_ENV === 'test' ? 100 : 5000),
       concurrency: env.JOBS_CONCURRENCY,
+    }),
+    openData: Object.freeze({
+      licence: Object.freeze({ name: env.OPEN_DATA_LICENCE, url: env.OPEN_DATA_LICENCE_URL }),
+      apiRequestsPerWindow: env.API_RATE_LIMIT_PER_WINDOW,
     }),
   });
 }

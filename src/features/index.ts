@@ -9,6 +9,7 @@ import { directoryRoutes } from './directory';
 import { homeRoutes } from './home/routes';
 import { initiativeRoutes } from './initiatives/routes';
 import { languageRoutes } from './language/routes';
+import { openDataRoutes } from './opendata';
 
 /** What a feature's routes may use: the built services and the app's authenticator. */
 export interface FeatureContext {
@@ -27,4 +28,5 @@ export function registerFeatures(app: Express, context: FeatureContext): void {
   app.use(initiativeRoutes(directory));
   app.use(languageRoutes(context.config));
   app.use(accountRoutes(context));
+  app.use(openDataRoutes(directory, context));
 }

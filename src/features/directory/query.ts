@@ -29,8 +29,11 @@ const integer = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
-/** One schema per parameter, so a bad value is dropped on its own and named in the notice. */
-const parameterSchemas = {
+/**
+ * One schema per parameter, so a bad value is dropped on its own and named in the notice. The open data
+ * API validates its query with the same schemas and documents them from these definitions.
+ */
+export const DIRECTORY_PARAMETER_SCHEMAS = {
   q: z.string().trim().max(MAX_SEARCH_LENGTH),
   initiative: z.enum(INITIATIVE_SLUGS),
   country: z
@@ -39,7 +42,7 @@ const parameterSchemas = {
     .transform((code) => code.toUpperCase()),
   category: z.enum(CATEGORIES),
   sector: z.enum(SECTORS),
-  commitment: z.string().refine((key) => COMMITMENT_KEYS.includes(key)),
+  commitment: z.enum(COMMITMENT_KEYS as [string, ...string[]]),
   evidence: z.enum(EVIDENCE_LEVELS),
   year: integer(1900, 2200),
   sort: z.enum(DIRECTORY_SORTS),
@@ -48,8 +51,11 @@ const parameterSchemas = {
   size: z.enum(PAGE_SIZES.map(String) as ['20', '50', '100']).transform((size) => Number(size) as PageSize),
 } as const;
 
+const parameterSchemas = DIRECTORY_PARAMETER_SCHEMAS;
 type ParameterName = keyof typeof parameterSchemas;
-type ParsedValues = { [Name in ParameterName]?: z.output<(typeof parameterSchemas)[Name]> };
+export type DirectoryParameterValues = {
+  [Name in ParameterName]?: z.output<(typeof parameterSchemas)[Name]>;
+};
 const PARAMETER_NAMES = Object.keys(parameterSchemas) as ParameterName[];
 /** Read by other middleware (the language switch), so not "unknown" here. */
 const HANDLED_ELSEWHERE = new Set(['lang']);
@@ -67,7 +73,7 @@ const isParameterName = (name: string): name is ParameterName => (PARAMETER_NAME
 /** Parses Express's query object; nothing but typed, validated values leaves this function. */
 export function parseDirectoryQuery(raw: Record<string, unknown>): ParsedQuery {
   const ignored: string[] = [];
-  const values: ParsedValues = {};
+  const values: DirectoryParameterValues = {};
   for (const [name, value] of Object.entries(raw)) {
     if (HANDLED_ELSEWHERE.has(name)) continue;
     if (!isParameterName(name) || typeof value !== 'string') {
@@ -79,6 +85,11 @@ export function parseDirectoryQuery(raw: Record<string, unknown>): ParsedQuery {
     if (parsed.success) Object.assign(values, { [name]: parsed.data });
     else ignored.push(name);
   }
+  return { query: toDirectoryQuery(values), ignored: ignored.slice(0, 10) };
+}
+
+/** Validated parameter values (from this parser or the API's) as a query with every default filled in. */
+export function toDirectoryQuery(values: DirectoryParameterValues): DirectoryQuery {
   const sort = values.sort ?? 'name';
   const filters: DirectoryFilters = {
     ...(values.q ? { search: values.q } : {}),
@@ -91,14 +102,11 @@ export function parseDirectoryQuery(raw: Record<string, unknown>): ParsedQuery {
     ...(values.year !== undefined ? { joinedYear: values.year } : {}),
   };
   return {
-    query: {
-      filters,
-      sort,
-      order: values.order ?? defaultOrder(sort),
-      page: values.page ?? 1,
-      size: values.size ?? 20,
-    },
-    ignored: ignored.slice(0, 10),
+    filters,
+    sort,
+    order: values.order ?? defaultOrder(sort),
+    page: values.page ?? 1,
+    size: values.size ?? 20,
   };
 }
 

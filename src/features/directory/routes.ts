@@ -36,7 +36,12 @@ export function directoryRoutes({ readModel, cache, baseUrl }: DirectoryDependen
       const view = listViewModel({ snapshot, query, lang: req.language, t: req.t }, result, ignored);
       return {
         view: 'directory/index',
-        locals: { ...view, canonicalUrl: `${baseUrl ?? ''}${canonicalPath}` },
+        locals: {
+          ...view,
+          canonicalUrl: `${baseUrl ?? ''}${canonicalPath}`,
+          // Downloads hold every page of the query.
+          downloadQuery: queryString({ ...query, page: 1, size: 20 }),
+        },
       };
     });
   });

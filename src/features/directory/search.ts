@@ -94,3 +94,24 @@ export function newestMembers(snapshot: DirectorySnapshot, limit: number): Direc
   }
   return newest;
 }
+
+/**
+ * Every entry matching the query's filters and search, in the query's sort order, ignoring its page: what
+ * the downloads of a directory query hold. Positions only, so a large answer costs one number per row.
+ */
+export function allMatchingPositions(snapshot: DirectorySnapshot, query: DirectoryQuery): readonly number[] {
+  const order = snapshot.orders[query.sort];
+  const forward = query.order === defaultOrder(query.sort);
+  const inOrder = forward ? order : [...order].reverse();
+  if (!hasFilters(query.filters)) return inOrder;
+  const matches = matcherFor(query.filters);
+  const candidates = rarestPosting(snapshot.postings, query.filters);
+  const passes = (position: number) => {
+    const entry = snapshot.entries[position];
+    return entry !== undefined && matches(entry);
+  };
+  if (!candidates) return inOrder.filter(passes);
+  const ranks = snapshot.ranks[query.sort];
+  const direction = forward ? 1 : -1;
+  return candidates.filter(passes).sort((a, b) => direction * ((ranks[a] ?? 0) - (ranks[b] ?? 0)));
+}

@@ -18,9 +18,21 @@ export interface DirectoryEntry {
   evidenceLevel: string;
   joinedYears: number[];
   firstJoinedAt: number | null;
+  website: string | null;
+  /** Every membership, whatever its state (the filters above count only active ones). */
+  memberships: DirectoryMembership[];
+  /** Entries are active organisations; why and since when, as their public status says. */
+  statusReason: string;
+  statusSince: number | null;
   /** Shown among the newest members only when false. */
   listedAsNewest: boolean;
   demo: boolean;
+}
+
+export interface DirectoryMembership {
+  initiative: string;
+  joinedAt: number | null;
+  status: string;
 }
 
 export interface DirectoryFacetValues {
@@ -145,7 +157,7 @@ export async function loadDirectoryEntries(): Promise<DirectoryEntry[]> {
   const entries: DirectoryEntry[] = [];
   const cursor = Organisation.find({ 'status.state': { $eq: 'active' } })
     .select(
-      'slug name searchKey country category sector initiatives commitments evidenceLevel joinedYears firstJoinedAt origin demo',
+      'slug name searchKey country category sector website memberships status initiatives commitments evidenceLevel joinedYears firstJoinedAt origin demo',
     )
     .lean()
     .cursor({ batchSize: 2000 });
@@ -165,6 +177,14 @@ export async function loadDirectoryEntries(): Promise<DirectoryEntry[]> {
         ? doc.joinedYears.filter((year): year is number => typeof year === 'number')
         : [],
       firstJoinedAt: doc.firstJoinedAt instanceof Date ? doc.firstJoinedAt.getTime() : null,
+      website: textOrNull(doc.website),
+      memberships: doc.memberships.map((membership) => ({
+        initiative: membership.initiative,
+        joinedAt: membership.joinedAt instanceof Date ? membership.joinedAt.getTime() : null,
+        status: membership.status,
+      })),
+      statusReason: doc.status?.reason ?? '',
+      statusSince: doc.status?.since instanceof Date ? doc.status.since.getTime() : null,
       listedAsNewest: !doc.demo && doc.origin !== 'synthetic',
       demo: doc.demo,
     });

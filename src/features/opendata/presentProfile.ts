@@ -1,0 +1,77 @@
+import type { Category } from '../../reference/categories';
+import type { EvidenceLevel } from '../../reference/evidenceLevels';
+import type { Sector } from '../../reference/sectors';
+import type { loadProfile } from '../directory/profile';
+import { presentOrganisation, type OrganisationFacts, type PresenterContext } from './presentOrganisation';
+import type { PresentedProfile } from './schemas';
+
+type Profile = NonNullable<Awaited<ReturnType<typeof loadProfile>>>;
+type StoredResult = NonNullable<Profile['evidence'][number]['latestResult']>;
+
+/** A stored organisation as facts; enum fields were validated by the Mongoose schema when written. */
+export function factsOfDocument(organisation: Profile['organisation']): OrganisationFacts {
+  return {
+    slug: organisation.slug,
+    name: organisation.name,
+    country: organisation.country ?? null,
+    category: (organisation.category ?? null) as Category | null,
+    sector: (organisation.sector ?? null) as Sector | null,
+    website: organisation.website ?? null,
+    status: {
+      state: organisation.status.state,
+      reason: organisation.status.reason,
+      since: organisation.status.since ?? null,
+    },
+    memberships: organisation.memberships.map(({ initiative, joinedAt, status }) => ({
+      initiative,
+      joinedAt,
+      status,
+    })),
+    commitments: organisation.commitments,
+    evidenceLevel: organisation.evidenceLevel as EvidenceLevel,
+    demo: organisation.demo,
+  };
+}
+
+function presentResult(result: StoredResult) {
+  return {
+    status: result.status,
+    level: result.level ?? null,
+    problems: [...result.problems],
+    checked_at: result.checkedAt.toISOString(),
+  };
+}
+
+/** The organisation as every format shows it, plus its full pledge history and evidence results. */
+export function presentProfile(profile: Profile, context: PresenterContext): PresentedProfile {
+  const { organisation, pledges, evidence } = profile;
+  const currentVersion = new Map<string, number>();
+  for (const pledge of pledges)
+    currentVersion.set(
+      pledge.initiative,
+      Math.max(pledge.version, currentVersion.get(pledge.initiative) ?? 0),
+    );
+  return {
+    ...presentOrganisation(factsOfDocument(organisation), context),
+    description: organisation.description,
+    pledges: pledges.map((pledge) => ({
+      initiative: pledge.initiative,
+      version: pledge.version,
+      current: currentVersion.get(pledge.initiative) === pledge.version,
+      commitments: [...pledge.commitments],
+      statement: pledge.statement,
+      changed_by: pledge.changedBy,
+      changed_at: pledge.changedAt.toISOString(),
+      demo: pledge.demo,
+    })),
+    evidence: evidence.map((item) => ({
+      kind: item.kind,
+      subject: item.subject,
+      commitment: item.commitment ?? null,
+      status: item.status,
+      latest_result: item.latestResult ? presentResult(item.latestResult) : null,
+      history: item.history.map(presentResult),
+      demo: item.demo,
+    })),
+  };
+}
