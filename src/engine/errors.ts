@@ -43,6 +43,9 @@ export const ErrorCodes = {
   Location31254: 31254,
   InvalidPipelineOperator: 168,
   SnapshotTooOld: 239,
+  Location40415: 40415,
+  OperationNotSupportedInTransaction: 263,
+  DollarPrefixedFieldName: 52,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

@@ -2,10 +2,10 @@ import { Long, type Document } from 'bson';
 import { CommandError } from '../errors';
 import { parsePipeline, runPipeline } from '../query/aggregate';
 import { isPlainObject } from '../query/paths';
-import type { ReadView } from '../storage/api';
 import { collectionArg } from './args';
 import { cursorOptions, firstBatchReply } from './cursor-reply';
-import { collationArg } from './find-request';
+import { collationArg, letArg } from './find-request';
+import { parseReadConcern, readViewFor } from '../replica/read-concern';
 import type { CommandCall, CommandSpec } from './types';
 import { writeMerge, writeOut } from './write-stages';
 
@@ -20,7 +20,14 @@ async function runWritingPipeline(
   const stage = pipeline[pipeline.length - 1];
   const txn = call.txn ?? call.state.storage.begin();
   try {
-    const results = runPipeline(txn, call.db, collection, pipeline.slice(0, -1), collationArg(call.body));
+    const results = runPipeline(
+      txn,
+      call.db,
+      collection,
+      pipeline.slice(0, -1),
+      collationArg(call.body),
+      letArg(call.body),
+    );
     if ('$out' in stage) writeOut(txn, stage, call.db, results);
     else writeMerge(txn, stage, call.db, results);
     if (!call.txn) await txn.commit();
@@ -55,8 +62,19 @@ export const aggregate: CommandSpec = {
       );
     }
     if (writeAt >= 0) return runWritingPipeline(call, collection, pipeline);
-    const view: ReadView = call.txn ?? call.state.storage.read();
-    const results = runPipeline(view, call.db, collection, pipeline, collationArg(call.body));
-    return firstBatchReply(call, `${call.db}.${collection}`, results, cursorOptions(call.body));
+    const { view, snapshotTime } = call.txn
+      ? { view: call.txn, snapshotTime: undefined }
+      : readViewFor(call.state.storage, call.state.clock, parseReadConcern(call.body));
+    const results = runPipeline(
+      view,
+      call.db,
+      collection,
+      pipeline,
+      collationArg(call.body),
+      letArg(call.body),
+    );
+    const reply = firstBatchReply(call, `${call.db}.${collection}`, results, cursorOptions(call.body));
+    if (snapshotTime) (reply.cursor as Document).atClusterTime = snapshotTime;
+    return reply;
   },
 };

@@ -11,6 +11,12 @@ import type { CommandSpec } from './types';
 export const count: CommandSpec = {
   access: 'read',
   run(call, view) {
+    if (call.txn) {
+      throw new CommandError(
+        'OperationNotSupportedInTransaction',
+        "Cannot run 'count' in a multi-document transaction. Please see http://dochub.mongodb.org/core/transaction-count for a recommended alternative.",
+      );
+    }
     const ns = namespaceArg(call);
     const query = documentArg(call.body, 'query');
     const skip = nonNegativeArg(call.body, 'skip') ?? 0;

@@ -4,7 +4,7 @@ import { compileFilter } from '../query/matcher';
 import { mingoOptions } from '../query/mingo-context';
 import { isPlainObject } from '../query/paths';
 import { documentsArg, namespaceArg, numberArg } from './args';
-import { hintArg } from './find-request';
+import { collationArg, hintArg, letArg, usesCollation } from './find-request';
 import type { CommandSpec } from './types';
 import { orderedArg, toWriteError, writeReply } from './write-errors';
 
@@ -14,7 +14,7 @@ export const deleteCommand: CommandSpec = {
     const ns = namespaceArg(call);
     const statements = documentsArg(call.body, 'deletes');
     const ordered = orderedArg(call.body);
-    const options = mingoOptions();
+    const variables = letArg(call.body);
     const writeErrors: Document[] = [];
     let n = 0;
     for (const [index, raw] of statements.entries()) {
@@ -24,9 +24,11 @@ export const deleteCommand: CommandSpec = {
         if (limit !== 0 && limit !== 1)
           throw new CommandError('BadValue', 'The limit field in delete objects must be 0 or 1');
         if (!txn.getCollection(ns)) continue;
-        const matcher = compileFilter(raw.q, options);
+        const collation = collationArg(raw);
+        const matcher = compileFilter(raw.q, mingoOptions({ collation, variables }));
         const targets: Document[] = [];
-        for (const doc of txn.scan(ns, { filter: raw.q, hint: hintArg(raw) }).docs) {
+        const filter = usesCollation(collation) ? {} : raw.q;
+        for (const doc of txn.scan(ns, { filter, hint: hintArg(raw) }).docs) {
           if (!matcher.test(doc)) continue;
           targets.push(doc);
           if (limit === 1) break;

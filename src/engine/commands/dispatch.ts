@@ -81,6 +81,21 @@ async function execute(
   return reply;
 }
 
+/** One member cannot acknowledge a write for more than one: MongoDB answers a write concern error. */
+function unsatisfiableWriteConcern(body: Document, reply: Document): void {
+  const concern: unknown = body.writeConcern;
+  if (typeof concern !== 'object' || concern === null) return;
+  const w: unknown = (concern as Document).w;
+  if (typeof w === 'number' && w > 1 && reply.ok === 1) {
+    reply.writeConcernError = {
+      code: 100,
+      codeName: 'UnsatisfiableWriteConcern',
+      errmsg: 'Not enough data-bearing nodes',
+      errInfo: { writeConcern: concern },
+    };
+  }
+}
+
 /** Every reply carries the time of the state it reflects and gossips the cluster time, as a replica set does. */
 function stampClusterTime(state: EngineState, reply: Document): Document {
   const time = state.clock.observe(state.storage.committedSeq);
@@ -110,6 +125,7 @@ export async function dispatch(
     const call: CommandCall = { name, body, db, connection, state, session, txn };
     const reply = await execute(spec, call, session);
     if (!('ok' in reply)) reply.ok = 1;
+    unsatisfiableWriteConcern(body, reply);
     return stampClusterTime(state, reply);
   } catch (error) {
     return stampClusterTime(state, errorReply(error, state, name));

@@ -6,7 +6,7 @@ import { compileProjection } from '../query/projection';
 import { parseSort } from '../query/sort';
 import { applyUpdate, buildUpsertDocument, parseUpdateSpec } from '../query/update';
 import { documentArg, namespaceArg } from './args';
-import { collationArg, hintArg } from './find-request';
+import { collationArg, hintArg, letArg } from './find-request';
 import { prepareForInsert } from './insert';
 import type { CommandSpec } from './types';
 
@@ -25,13 +25,14 @@ export const findAndModify: CommandSpec = {
       throw new CommandError('FailedToParse', 'Cannot specify both upsert=true and remove=true');
     if (remove && body.new === true)
       throw new CommandError('FailedToParse', 'Cannot specify both new=true and remove=true');
-    const options = mingoOptions();
+    const collation = collationArg(body);
+    const options = mingoOptions({ collation, variables: letArg(body) });
     const project = compileProjection(documentArg(body, 'fields'), query, options);
     const request = {
       filter: query,
       sort: parseSort(body.sort),
       limit: 1,
-      collation: collationArg(body),
+      collation,
       hint: hintArg(body),
     };
     const found = executeFind(txn, ns, request, options).results.next();

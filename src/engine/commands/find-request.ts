@@ -13,6 +13,16 @@ export function collationArg(body: Document): CollationSpec | undefined {
   return collation as CollationSpec;
 }
 
+/** A non-simple collation: comparisons of strings follow it, so binary index keys cannot pick candidates. */
+export function usesCollation(collation: CollationSpec | undefined): boolean {
+  return collation !== undefined && collation.locale !== 'simple';
+}
+
+/** The command's `let` variables, visible as $$name in $expr and pipelines. */
+export function letArg(body: Document): Record<string, unknown> | undefined {
+  return documentArg(body, 'let');
+}
+
 export function hintArg(body: Document): FindRequest['hint'] {
   const hint = body.hint;
   if (hint === undefined || hint === null) return undefined;
@@ -38,6 +48,7 @@ export function parseFindRequest(body: Document): FindRequest & { batchSize?: nu
     limit,
     collation: collationArg(body),
     hint: hintArg(body),
+    variables: letArg(body),
     batchSize: nonNegativeArg(body, 'batchSize'),
     singleBatch,
   };

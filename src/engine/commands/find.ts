@@ -13,7 +13,12 @@ export const find: CommandSpec = {
     const limit = request.limit ?? 0;
     // A limit no larger than the batch answers in one batch, as MongoDB does.
     const batchSize = limit > 0 ? Math.min(limit, request.batchSize ?? 101) : request.batchSize;
-    const { results } = executeFind(view, ns, request, mingoOptions({ collation: request.collation }));
+    const { results } = executeFind(
+      view,
+      ns,
+      request,
+      mingoOptions({ collation: request.collation, variables: request.variables }),
+    );
     return firstBatchReply(call, ns, results, { batchSize, singleBatch: request.singleBatch });
   },
 };

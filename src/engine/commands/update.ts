@@ -8,7 +8,8 @@ import { applyUpdate, buildUpsertDocument, parseUpdateSpec } from '../query/upda
 import type { WriteTxn } from '../storage/api';
 import { isExactPlan, isSimpleEquality } from '../storage/planner';
 import { documentsArg, namespaceArg } from './args';
-import { hintArg } from './find-request';
+import { collationArg, hintArg, letArg, usesCollation } from './find-request';
+import type { CollationSpec } from '../query/sort';
 import { prepareForInsert } from './insert';
 import type { CommandSpec } from './types';
 import { orderedArg, toWriteError, writeReply } from './write-errors';
@@ -20,6 +21,7 @@ export interface UpdateStatement {
   multi: boolean;
   arrayFilters: Document[] | undefined;
   hint?: string | Record<string, 1 | -1>;
+  collation?: CollationSpec;
 }
 
 export function parseStatement(raw: Document): UpdateStatement {
@@ -39,6 +41,7 @@ export function parseStatement(raw: Document): UpdateStatement {
     multi: raw.multi === true,
     arrayFilters: raw.arrayFilters as Document[] | undefined,
     hint: hintArg(raw),
+    collation: collationArg(raw),
   };
 }
 
@@ -60,10 +63,13 @@ export function runUpdateStatement(
     throw new CommandError('FailedToParse', 'multi update is not supported for replacement-style update');
   }
   // A simple equality cannot fail to compile, so compiling it can wait until the plan shows it is needed.
-  let matcher = isSimpleEquality(statement.q) ? undefined : compileFilter(statement.q, options);
+  // Indexes hold binary keys, so under a collation every document is a candidate.
+  const collated = usesCollation(statement.collation);
+  let matcher = isSimpleEquality(statement.q) && !collated ? undefined : compileFilter(statement.q, options);
   const targets: Document[] = [];
   if (txn.getCollection(ns)) {
-    const scan = txn.scan(ns, { filter: statement.q, hint: statement.hint });
+    const filter = collated ? {} : statement.q;
+    const scan = txn.scan(ns, { filter, hint: statement.hint });
     if (!matcher && !isExactPlan(scan.plan)) matcher = compileFilter(statement.q, options);
     for (const doc of scan.docs) {
       if (matcher && !matcher.test(doc)) continue;
@@ -91,15 +97,21 @@ export const update: CommandSpec = {
   run(call, txn) {
     const ns = namespaceArg(call);
     const statements = documentsArg(call.body, 'updates');
+    if (statements.some((statement) => statement.sort !== undefined)) {
+      // MongoDB 7.0 has no sort on update statements (8.0 added it for single updates).
+      throw new CommandError('Location40415', "BSON field 'update.updates.sort' is an unknown field.");
+    }
     const ordered = orderedArg(call.body);
-    const options = mingoOptions();
+    const variables = letArg(call.body);
     const writeErrors: Document[] = [];
     const upserted: Document[] = [];
     let n = 0;
     let nModified = 0;
     for (const [index, raw] of statements.entries()) {
       try {
-        const result = runUpdateStatement(txn, ns, parseStatement(raw), options);
+        const statement = parseStatement(raw);
+        const options = mingoOptions({ collation: statement.collation, variables });
+        const result = runUpdateStatement(txn, ns, statement, options);
         if (result.upsertedId !== undefined) {
           upserted.push({ index, _id: result.upsertedId });
           n++;

@@ -70,10 +70,12 @@ export function runPipeline(
   collection: string,
   pipeline: Document[],
   collation?: CollationSpec,
+  variables?: Record<string, unknown>,
 ): Iterator<Document> {
   const foreign = new Map<string, Document[]>();
   const options = mingoOptions({
     collation,
+    variables,
     collectionResolver: (name: string) => {
       let docs = foreign.get(name);
       if (!docs) foreign.set(name, (docs = Array.from(cloned(collectionDocs(view, `${db}.${name}`)))));

@@ -1,3 +1,4 @@
+import { intlLocale } from './collation-locale';
 import type { Options, QueryOperator } from 'mingo/types';
 import { compareBson, typeRank } from '../bson-order';
 import { CommandError } from '../errors';
@@ -22,7 +23,7 @@ function comparerFor(options: Options | undefined): Compare {
   const collation = options?.collation;
   if (!collation || typeof collation.locale !== 'string' || collation.locale === 'simple') return compareBson;
   const strength = collation.strength ?? 3;
-  const collator = new Intl.Collator(collation.locale, {
+  const collator = new Intl.Collator(intlLocale(collation.locale), {
     sensitivity: strength === 1 ? 'base' : strength === 2 ? 'accent' : 'variant',
     numeric: collation.numericOrdering === true,
   });

@@ -16,6 +16,8 @@ export interface FindRequest {
   limit?: number;
   collation?: CollationSpec;
   hint?: string | Record<string, 1 | -1>;
+  /** `let` variables. */
+  variables?: Record<string, unknown>;
 }
 
 export interface FindExecution {

@@ -1,3 +1,4 @@
+import { intlLocale } from './collation-locale';
 import type { Document } from 'bson';
 import { compareBson } from '../bson-order';
 import { CommandError } from '../errors';
@@ -33,7 +34,7 @@ export interface CollationSpec {
 function collator(collation: CollationSpec | undefined): Intl.Collator | undefined {
   if (!collation || collation.locale === 'simple') return undefined;
   const strength = collation.strength ?? 3;
-  return new Intl.Collator(collation.locale, {
+  return new Intl.Collator(intlLocale(collation.locale), {
     sensitivity: strength === 1 ? 'base' : strength === 2 ? 'accent' : 'variant',
     numeric: collation.numericOrdering === true,
     caseFirst:

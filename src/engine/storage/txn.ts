@@ -36,6 +36,15 @@ export function documentKey(ns: string, id: unknown): string {
 }
 
 function checkId(id: unknown): void {
+  if (typeof id === 'object' && id !== null && Object.getPrototypeOf(id) === Object.prototype) {
+    const dollar = Object.keys(id).find((key) => key.startsWith('$'));
+    if (dollar !== undefined) {
+      throw new CommandError(
+        'DollarPrefixedFieldName',
+        `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`,
+      );
+    }
+  }
   if (Array.isArray(id)) throw new CommandError('InvalidIdField', "The '_id' value cannot be of type array");
   if (id instanceof RegExp)
     throw new CommandError('InvalidIdField', "The '_id' value cannot be of type regex");
