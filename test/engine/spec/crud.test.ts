@@ -1,0 +1,3 @@
+import { describeSpecAreas } from './describe-spec';
+
+describeSpecAreas(['crud']);

@@ -1,0 +1,3 @@
+import { describeSpecAreas } from './describe-spec';
+
+describeSpecAreas(['transactions', 'sessions', 'index-management', 'collection-management']);
