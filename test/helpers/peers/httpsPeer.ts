@@ -1,6 +1,7 @@
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { TestCertificates } from './testCa';
+import { createSecureContext, type SecureContext } from 'node:tls';
+import type { ServerCertificate, TestCertificates } from './testCa';
 
 export interface Route {
   status?: number;
@@ -21,10 +22,34 @@ export interface HttpsPeer {
   close(): Promise<void>;
 }
 
-/** A real HTTPS server on loopback serving fixture files under the test authority's certificate. */
-export async function startHttpsPeer(certificates: TestCertificates, routes: Routes): Promise<HttpsPeer> {
+/** The certificate for each name a client asks for (SNI), when names are spread over several certificates. */
+function sniContexts(certificates: readonly ServerCertificate[]): Map<string, SecureContext> {
+  const contexts = new Map<string, SecureContext>();
+  for (const { hostnames, keyPem, certPem } of certificates) {
+    const context = createSecureContext({ key: keyPem, cert: certPem });
+    for (const hostname of hostnames) contexts.set(hostname, context);
+  }
+  return contexts;
+}
+
+/**
+ * A real HTTPS server on loopback serving fixture files under the test authority's certificate, or under
+ * the one of `byName` that covers the name asked for.
+ */
+export async function startHttpsPeer(
+  certificates: TestCertificates,
+  routes: Routes,
+  byName: readonly ServerCertificate[] = [],
+): Promise<HttpsPeer> {
   const requests: string[] = [];
-  const server = https.createServer({ key: certificates.keyPem, cert: certificates.certPem }, (req, res) => {
+  const contexts = sniContexts(byName);
+  const options = {
+    key: certificates.keyPem,
+    cert: certificates.certPem,
+    SNICallback: (name: string, done: (error: Error | null, context?: SecureContext) => void) =>
+      done(null, contexts.get(name)),
+  };
+  const server = https.createServer(options, (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const key = `${host}${req.url ?? '/'}`;
     requests.push(key);

@@ -28,8 +28,20 @@ function certificate(serial: string, subject: string, publicKey: forge.pki.Publi
   return cert;
 }
 
-/** A throwaway certificate authority and one server certificate for `hostnames`, made fresh for a test. */
-export function createTestCertificates(hostnames: readonly string[]): TestCertificates {
+export interface ServerCertificate {
+  hostnames: readonly string[];
+  keyPem: string;
+  certPem: string;
+}
+
+export interface TestAuthority {
+  caPem: string;
+  /** A server certificate for `hostnames`, signed by this authority. */
+  issue(hostnames: readonly string[]): ServerCertificate;
+}
+
+/** A throwaway certificate authority made fresh for a test or a benchmark. */
+export function createTestAuthority(): TestAuthority {
   const authority = keyPair();
   const ca = certificate('01', 'Accord Registry test authority', authority.publicKey, 30);
   ca.setIssuer(ca.subject.attributes);
@@ -38,21 +50,34 @@ export function createTestCertificates(hostnames: readonly string[]): TestCertif
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
   ]);
   ca.sign(authority.privateKey, forge.md.sha256.create());
-
   const server = keyPair();
-  const leaf = certificate('02', hostnames[0] ?? 'localhost', server.publicKey, 7);
-  leaf.setIssuer(ca.subject.attributes);
-  leaf.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-    { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames: hostnames.map((value) => ({ type: 2, value })) },
-  ]);
-  leaf.sign(authority.privateKey, forge.md.sha256.create());
-
+  let serial = 1;
   return {
     caPem: forge.pki.certificateToPem(ca),
-    keyPem: server.privatePem,
-    certPem: forge.pki.certificateToPem(leaf),
+    issue(hostnames) {
+      serial++;
+      const leaf = certificate(
+        serial.toString(16).padStart(2, '0'),
+        hostnames[0] ?? 'localhost',
+        server.publicKey,
+        7,
+      );
+      leaf.setIssuer(ca.subject.attributes);
+      leaf.setExtensions([
+        { name: 'basicConstraints', cA: false },
+        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames: hostnames.map((value) => ({ type: 2, value })) },
+      ]);
+      leaf.sign(authority.privateKey, forge.md.sha256.create());
+      return { hostnames, keyPem: server.privatePem, certPem: forge.pki.certificateToPem(leaf) };
+    },
   };
+}
+
+/** An authority and one server certificate for `hostnames`. */
+export function createTestCertificates(hostnames: readonly string[]): TestCertificates {
+  const authority = createTestAuthority();
+  const { keyPem, certPem } = authority.issue(hostnames);
+  return { caPem: authority.caPem, keyPem, certPem };
 }
