@@ -10,6 +10,7 @@ import { homeRoutes } from './home/routes';
 import { initiativeRoutes } from './initiatives/routes';
 import { languageRoutes } from './language/routes';
 import { openDataRoutes } from './opendata';
+import { statisticsRoutes } from './statistics/routes';
 
 /** What a feature's routes may use: the built services and the app's authenticator. */
 export interface FeatureContext {
@@ -26,6 +27,7 @@ export function registerFeatures(app: Express, context: FeatureContext): void {
   app.use(homeRoutes(directory));
   app.use(directoryRoutes(directory));
   app.use(initiativeRoutes(directory));
+  app.use(statisticsRoutes(directory));
   app.use(languageRoutes(context.config));
   app.use(accountRoutes(context));
   app.use(openDataRoutes(directory, context));

@@ -7,6 +7,7 @@ import type { DirectoryReadModel } from './readModel';
 import type { RenderCache } from './renderCache';
 import { onlyLanguageParameter, sendCachedPage, type RenderedPage } from './cachedPage';
 import { searchDirectory } from './search';
+import { badgeEmbeds } from '../badge/embed';
 
 export interface DirectoryDependencies {
   readModel: DirectoryReadModel;
@@ -59,6 +60,7 @@ export function directoryRoutes({ readModel, cache, baseUrl }: DirectoryDependen
         view: 'directory/profile',
         locals: {
           ...profileViewModel(profile, req.language, req.t),
+          badges: badgeEmbeds(profile.organisation, baseUrl, req.language, req.t),
           canonicalUrl: `${baseUrl ?? ''}/signatories/${slug}`,
         },
       };

@@ -2,7 +2,7 @@ import type { InitiativeSlug } from '../../reference/initiatives';
 import type { DirectoryReadModel } from '../directory/readModel';
 import { computeStatistics } from './computeStatistics';
 import { loadStatisticsInput } from './loadStatisticsInput';
-import type { StatisticsInput } from './statisticsInput';
+import type { StatisticsInput, StatisticsOrganisation } from './statisticsInput';
 import type { Statistics } from './statisticsSchema';
 
 export interface CurrentStatistics {
@@ -18,29 +18,52 @@ export interface CurrentStatistics {
  */
 export class StatisticsService {
   private loaded: { version: string; input: Promise<StatisticsInput> } | null = null;
-  private computed = new Map<string, Statistics>();
+  /** Figures per initiative filter, for the input they were computed from. */
+  private computed = new WeakMap<StatisticsInput, Map<string, Statistics>>();
+  private bySlug: { input: StatisticsInput; organisations: Map<string, StatisticsOrganisation> } | null =
+    null;
 
   constructor(private readonly readModel: DirectoryReadModel) {}
 
   async current(initiative: InitiativeSlug | null = null): Promise<CurrentStatistics> {
+    const { version, changedAt, input } = await this.load();
+    let computed = this.computed.get(input);
+    if (!computed) {
+      computed = new Map();
+      this.computed.set(input, computed);
+    }
+    const key = initiative ?? '';
+    let statistics = computed.get(key);
+    if (!statistics) {
+      statistics = computeStatistics(input, initiative);
+      computed.set(key, statistics);
+    }
+    return { statistics, version, changedAt };
+  }
+
+  /** One active organisation's statistics record (dated memberships), or undefined. */
+  async organisation(slug: string) {
+    const { version, changedAt, input } = await this.load();
+    if (this.bySlug?.input !== input) {
+      const organisations = new Map(
+        input.organisations.map((organisation) => [organisation.slug, organisation]),
+      );
+      this.bySlug = { input, organisations };
+    }
+    return { organisation: this.bySlug.organisations.get(slug), version, changedAt };
+  }
+
+  private async load() {
     const snapshot = await this.readModel.current();
     if (this.loaded?.version !== snapshot.token) {
       const input = loadStatisticsInput(snapshot.entries);
       this.loaded = { version: snapshot.token, input };
-      this.computed = new Map();
       // A failed load is forgotten, so the next request tries again.
       input.catch(() => {
         if (this.loaded?.input === input) this.loaded = null;
       });
     }
     const { version, input } = this.loaded;
-    const computed = this.computed;
-    const key = initiative ?? '';
-    let statistics = computed.get(key);
-    if (!statistics) {
-      statistics = computeStatistics(await input, initiative);
-      computed.set(key, statistics);
-    }
-    return { statistics, version, changedAt: snapshot.changedAt };
+    return { version, changedAt: snapshot.changedAt, input: await input };
   }
 }
