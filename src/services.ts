@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { createAccountService } from './features/accounts/accountService';
 import { createDirectory } from './features/directory';
+import { StatisticsService } from './features/statistics/statisticsService';
 import { JobQueue } from './jobs/jobQueue';
 import type { Logger } from './logger';
 import { createMailer, type Mailer } from './mail/mailer';
@@ -42,6 +43,7 @@ export function createServices(deps: ServiceDependencies) {
     retryDelayMs: config.jobs.retryDelayMs,
   });
 
+  const directory = createDirectory(config);
   return {
     config,
     logger,
@@ -51,7 +53,8 @@ export function createServices(deps: ServiceDependencies) {
     jobs,
     recordChange,
     linkTo,
-    directory: createDirectory(config),
+    directory,
+    statistics: new StatisticsService(directory.readModel),
     accounts: createAccountService({ recordChange, clock, linkTo }),
   };
 }

@@ -27,7 +27,7 @@ export function registerFeatures(app: Express, context: FeatureContext): void {
   app.use(homeRoutes(directory));
   app.use(directoryRoutes(directory));
   app.use(initiativeRoutes(directory));
-  app.use(statisticsRoutes(directory));
+  app.use(statisticsRoutes(context.services));
   app.use(languageRoutes(context.config));
   app.use(accountRoutes(context));
   app.use(openDataRoutes(directory, context));

@@ -1,4 +1,3 @@
-import { directoryOf } from '../../src/features';
 import { StatisticsService } from '../../src/features/statistics/statisticsService';
 import { importCsv } from '../../src/import';
 import { startTestApp, type TestApp } from '../helpers/app';
@@ -19,9 +18,7 @@ beforeAll(async () => {
   testApp = await startTestApp();
   await loadFixtureRegistry();
   await importCsv(SMALL_STATES_CSV);
-  const directory = directoryOf(testApp.app);
-  if (!directory) throw new Error('the app has no directory');
-  service = new StatisticsService(directory.readModel);
+  service = testApp.services.statistics;
 });
 afterAll(() => testApp.stop());
 

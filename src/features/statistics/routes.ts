@@ -5,15 +5,20 @@ import { sendCachedPage } from '../directory/cachedPage';
 import type { DirectoryDependencies } from '../directory/routes';
 import { badgeRoutes } from '../badge/routes';
 import { statisticsPage, statisticsUrl } from './statisticsPage';
-import { StatisticsService } from './statisticsService';
+import type { StatisticsService } from './statisticsService';
 
 const KNOWN_PARAMETERS = new Set(['lang', 'initiative']);
 const initiativeParameter = z.enum(INITIATIVE_SLUGS);
 
 /** The statistics page and the signatory badges, both drawn from the statistics of the current registry. */
-export function statisticsRoutes(directory: DirectoryDependencies): Router {
+export function statisticsRoutes({
+  directory,
+  statistics: service,
+}: {
+  directory: DirectoryDependencies;
+  statistics: StatisticsService;
+}): Router {
   const { cache, baseUrl } = directory;
-  const service = new StatisticsService(directory.readModel);
   const router = Router();
 
   router.get('/statistics', async (req, res) => {
@@ -33,6 +38,6 @@ export function statisticsRoutes(directory: DirectoryDependencies): Router {
     }));
   });
 
-  router.use(badgeRoutes({ ...directory, statistics: service }));
+  router.use(badgeRoutes({ statistics: service }));
   return router;
 }
