@@ -31,11 +31,6 @@ const evidenceSchema = new Schema(
       listFor(organisation: Types.ObjectId) {
         return this.find({ organisation }).sort({ kind: 1, subject: 1 });
       },
-      dueForCheck(before: Date, limit: number) {
-        return this.find({ kind: { $ne: 'document' }, checkedAt: { $lt: before } })
-          .sort({ checkedAt: 1 })
-          .limit(limit);
-      },
     },
   },
 );

@@ -28,9 +28,6 @@ const initiativeSchema = new Schema(
       findBySlug(slug: string) {
         return this.findOne({ slug: { $eq: slug } });
       },
-      listAll() {
-        return this.find().sort({ slug: 1 });
-      },
     },
   },
 );

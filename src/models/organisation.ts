@@ -1,7 +1,7 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { CATEGORIES } from '../reference/categories';
 import { EVIDENCE_LEVELS } from '../reference/evidenceLevels';
-import { INITIATIVE_SLUGS, type InitiativeSlug } from '../reference/initiatives';
+import { INITIATIVE_SLUGS } from '../reference/initiatives';
 import { SECTORS } from '../reference/sectors';
 import { MEMBERSHIP_STATES, ORGANISATION_ORIGINS, ORGANISATION_STATES } from '../reference/statuses';
 
@@ -57,33 +57,15 @@ const organisationSchema = new Schema(
       findBySlug(slug: string) {
         return this.findOne({ slug: { $eq: slug } });
       },
-      findByIdentity(identityKey: string) {
-        return this.findOne({ identityKey: { $eq: identityKey } });
-      },
-      newest(limit: number) {
-        return this.find({ 'status.state': 'active', demo: false, origin: { $ne: 'synthetic' } })
-          .sort({ firstJoinedAt: -1, createdAt: -1 })
-          .limit(Math.min(Math.max(1, limit), 100));
-      },
-      countByInitiative(initiative: InitiativeSlug) {
-        return this.countDocuments({ initiatives: { $eq: initiative }, 'status.state': 'active' });
-      },
     },
   },
 );
 
 organisationSchema.index({ slug: 1 }, { unique: true });
 organisationSchema.index({ identityKey: 1 }, { unique: true });
-// Each directory filter paired with the default sort (searchKey is the accent-folded name).
+// Filters, sorts and facets run on the directory's in-memory read model, not on indexes: only lookups are
+// indexed (the import matches countryless rows by searchKey; the read model loads the active organisations).
 organisationSchema.index({ searchKey: 1 });
-organisationSchema.index({ country: 1, searchKey: 1 });
-organisationSchema.index({ category: 1, searchKey: 1 });
-organisationSchema.index({ sector: 1, searchKey: 1 });
-organisationSchema.index({ initiatives: 1, searchKey: 1 });
-organisationSchema.index({ commitments: 1, searchKey: 1 });
-organisationSchema.index({ evidenceLevel: 1, searchKey: 1 });
-organisationSchema.index({ joinedYears: 1, searchKey: 1 });
-organisationSchema.index({ firstJoinedAt: -1, searchKey: 1 });
 organisationSchema.index({ 'status.state': 1, firstJoinedAt: -1 });
 organisationSchema.index({ domains: 1 });
 organisationSchema.index({ origin: 1 });

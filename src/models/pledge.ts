@@ -27,7 +27,6 @@ const pledgeSchema = new Schema(
 );
 
 pledgeSchema.index({ organisation: 1, initiative: 1, version: -1 }, { unique: true });
-pledgeSchema.index({ initiative: 1, commitments: 1 });
 
 export type PledgeRecord = InferSchemaType<typeof pledgeSchema>;
 export const Pledge = model('Pledge', pledgeSchema);

@@ -1,9 +1,11 @@
 import type { Services } from '../services';
 import { loadReferenceData } from '../reference/loadReferenceData';
 import { describeSeed, seedOnFirstStart } from '../seed';
+import { dropObsoleteIndexes } from './dropObsoleteIndexes';
 
 /** Reference data on every start (idempotent); the demo registry only into an empty one, when enabled. */
 export async function prepareData({ config, logger }: Pick<Services, 'config' | 'logger'>): Promise<void> {
+  await dropObsoleteIndexes(logger);
   if (!config.seedDemoData) {
     await loadReferenceData();
     return;

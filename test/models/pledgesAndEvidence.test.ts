@@ -1,5 +1,4 @@
 import { syncOrganisationDerivedFields } from '../../src/models/derivedFields';
-import { directoryFacets } from '../../src/models/directoryFacets';
 import { Evidence } from '../../src/models/evidence';
 import { Organisation } from '../../src/models/organisation';
 import { Pledge } from '../../src/models/pledge';
@@ -107,27 +106,5 @@ describe('evidence level', () => {
     });
     await syncOrganisationDerivedFields(organisation._id);
     expect((await Organisation.findById(organisation._id).lean())?.evidenceLevel).toBe('partial');
-  });
-});
-
-describe('directoryFacets', () => {
-  it('lists only values that active organisations have', async () => {
-    const active = await createOrganisation('Active One');
-    await Organisation.updateOne({ _id: active._id }, { $set: { category: 'state', sector: 'government' } });
-    const gone = await createOrganisation('Gone');
-    await Organisation.updateOne(
-      { _id: gone._id },
-      { $set: { country: 'DE', category: 'civil-society', 'status.state': 'withdrawn' } },
-    );
-    await syncOrganisationDerivedFields(active._id);
-    expect(await directoryFacets()).toEqual({
-      countries: ['FR'],
-      categories: ['state'],
-      sectors: ['government'],
-      initiatives: ['tech-accord'],
-      commitments: [],
-      evidenceLevels: ['none'],
-      joinedYears: [2018],
-    });
   });
 });
