@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../src/config';
 import { connectDatabase } from '../src/db';
+import { createLogger } from '../src/logger';
+import { createServices } from '../src/services';
 import { describeSeed, seedRegistry } from '../src/seed/seedRegistry';
 import { generateSyntheticRegistry } from '../src/seed/synthetic';
 
@@ -16,9 +18,12 @@ function readArguments(): { synthetic: number | null } {
 
 async function main(): Promise<void> {
   const { synthetic } = readArguments();
-  const database = await connectDatabase(loadConfig());
+  const config = loadConfig();
+  const database = await connectDatabase(config);
+  const services = createServices({ config, logger: createLogger(config), connection: database.connection });
   try {
     const report = await seedRegistry({
+      writers: services,
       onProgress: (file, { processed, total }) =>
         process.stderr.write(`\r${file}: ${processed}/${total} rows`),
     });

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { createAccountService } from './features/accounts/accountService';
 import { createDirectory } from './features/directory';
 import { StatisticsService } from './features/statistics/statisticsService';
+import { createPledgeService } from './features/pledges/pledgeService';
 import { JobQueue } from './jobs/jobQueue';
 import type { Logger } from './logger';
 import { createMailer, type Mailer } from './mail/mailer';
@@ -56,6 +57,7 @@ export function createServices(deps: ServiceDependencies) {
     directory,
     statistics: new StatisticsService(directory.readModel),
     accounts: createAccountService({ recordChange, clock, linkTo }),
+    pledges: createPledgeService({ recordChange }),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { InitiativeSlug } from '../reference/initiatives';
 import type { MembershipState } from '../reference/statuses';
-import { summariseMemberships } from '../models/derivedFields';
+import { summariseMemberships } from '../registry/derivedFields';
 import { identityKeyOf, toSearchKey } from '../models/searchKey';
 import type { OrganisationRow } from './rowSchemas';
 

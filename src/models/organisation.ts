@@ -26,7 +26,7 @@ const publicStatusSchema = new Schema(
 /**
  * `initiatives`, `commitments`, `evidenceLevel`, `joinedYears` and `firstJoinedAt` are derived (from
  * memberships, current pledges and evidence) and stored so every directory filter is a plain indexed match.
- * They are written only through `syncOrganisationDerivedFields` and the import, never by hand.
+ * They are written only through `syncOrganisationDerivedFields` (src/registry) and the import, never by hand.
  */
 const organisationSchema = new Schema(
   {

@@ -1,15 +1,22 @@
 import type { Types } from 'mongoose';
-import { syncOrganisationDerivedFields } from '../models/derivedFields';
+import { systemActor } from '../audit/actor';
+import type { RecordChange } from '../audit/recordChange';
+import type { PledgeService } from '../features/pledges/pledgeService';
 import { Evidence } from '../models/evidence';
 import { Organisation } from '../models/organisation';
 import { Pledge } from '../models/pledge';
-import { bumpRegistryVersion } from '../models/registryVersion';
-import { recordPledgeVersion } from '../models/pledgeVersions';
 import { identityKeyOf, toSearchKey } from '../models/searchKey';
+import { syncOrganisationDerivedFields } from '../registry/derivedFields';
 import { findInitiative, type InitiativeSlug } from '../reference/initiatives';
 import type { EvidenceKind, EvidenceStatus } from '../reference/evidenceLevels';
 
-const DEMO_AUTHOR = 'Demo data';
+/** What the seed writes through: the audited write helper and the pledge service, as the system. */
+export interface SeedWriters {
+  recordChange: RecordChange;
+  pledges: PledgeService;
+}
+
+const seedActor = systemActor('seed');
 const DEMO_STATEMENT =
   'Demo pledge: example data so the page has something to show, not a statement by this organisation.';
 
@@ -44,6 +51,7 @@ const DEMO_EVIDENCE: {
 ];
 
 async function ensureDemoOrganisation(
+  writers: SeedWriters,
   definition: (typeof DEMO_ORGANISATIONS)[number],
 ): Promise<Types.ObjectId> {
   const existing = await Organisation.findBySlug(definition.slug).lean();
@@ -60,7 +68,7 @@ async function ensureDemoOrganisation(
       status: 'active' as const,
     },
   ];
-  const created = await Organisation.create({
+  const fields = {
     slug: definition.slug,
     name: definition.name,
     searchKey: toSearchKey(definition.name),
@@ -72,32 +80,37 @@ async function ensureDemoOrganisation(
     domains: [definition.domain],
     description: 'A fictional organisation included as demo data.',
     memberships,
-    origin: 'manual',
+    origin: 'manual' as const,
     demo: true,
+  };
+  return writers.recordChange(seedActor, 'organisation.created', async (tx) => {
+    const [created] = await Organisation.create([fields], { session: tx.session });
+    if (!created) throw new Error('The demo organisation was not created');
+    await syncOrganisationDerivedFields(tx, created._id);
+    return { subject: { kind: 'organisation', id: String(created._id) }, organisation: created._id, after: fields, result: created._id };
   });
-  return created._id;
 }
 
 async function ensurePledge(
+  writers: SeedWriters,
   organisation: Types.ObjectId,
   initiative: InitiativeSlug,
   commitments: string[][],
 ) {
   if (await Pledge.exists({ organisation, initiative: { $eq: initiative } })) return 0;
   for (const version of commitments) {
-    await recordPledgeVersion({
+    await writers.pledges.savePledge(seedActor, {
       organisation,
       initiative,
       commitments: version,
       statement: DEMO_STATEMENT,
-      changedBy: DEMO_AUTHOR,
       demo: true,
     });
   }
   return commitments.length;
 }
 
-async function ensureEvidence(organisations: Types.ObjectId[]): Promise<number> {
+async function ensureEvidence(writers: SeedWriters, organisations: Types.ObjectId[]): Promise<number> {
   let created = 0;
   for (const item of DEMO_EVIDENCE) {
     const organisation = organisations[item.org];
@@ -115,7 +128,7 @@ async function ensureEvidence(organisations: Types.ObjectId[]): Promise<number> 
       status: item.status,
       checkedAt,
     };
-    await Evidence.create({
+    const fields = {
       organisation,
       kind: item.kind,
       subject,
@@ -125,10 +138,14 @@ async function ensureEvidence(organisations: Types.ObjectId[]): Promise<number> 
       checkedAt: item.status === 'pending-review' ? null : checkedAt,
       history: item.status === 'pending-review' ? [] : [result],
       demo: true,
+    };
+    await writers.recordChange(seedActor, 'evidence.added', async (tx) => {
+      const [evidence] = await Evidence.create([fields], { session: tx.session });
+      await syncOrganisationDerivedFields(tx, organisation);
+      return { subject: { kind: 'evidence', id: String(evidence?._id) }, organisation, after: { kind: item.kind, subject }, result: null };
     });
     created += 1;
   }
-  for (const organisation of organisations) await syncOrganisationDerivedFields(organisation);
   return created;
 }
 
@@ -142,24 +159,23 @@ export interface DemoContentReport {
 }
 
 /** Idempotent: adds only what is missing. Everything it creates carries `demo: true`. */
-export async function ensureDemoContent(): Promise<DemoContentReport> {
+export async function ensureDemoContent(writers: SeedWriters): Promise<DemoContentReport> {
   const demoIds: Types.ObjectId[] = [];
-  for (const definition of DEMO_ORGANISATIONS) demoIds.push(await ensureDemoOrganisation(definition));
+  for (const definition of DEMO_ORGANISATIONS) demoIds.push(await ensureDemoOrganisation(writers, definition));
   let pledgeVersions = 0;
   const techAccord = allCodes('tech-accord');
   const parisCall = allCodes('paris-call');
   for (const id of demoIds) {
-    pledgeVersions += await ensurePledge(id, 'tech-accord', [techAccord.slice(0, 2), techAccord]);
-    pledgeVersions += await ensurePledge(id, 'paris-call', [parisCall.slice(0, 6)]);
+    pledgeVersions += await ensurePledge(writers, id, 'tech-accord', [techAccord.slice(0, 2), techAccord]);
+    pledgeVersions += await ensurePledge(writers, id, 'paris-call', [parisCall.slice(0, 6)]);
   }
   for (const searchKey of REAL_ORGANISATIONS_WITH_DEMO_PLEDGES) {
     const organisation = await Organisation.findOne({
       searchKey: { $eq: searchKey },
       initiatives: 'tech-accord',
     }).lean();
-    if (organisation) pledgeVersions += await ensurePledge(organisation._id, 'tech-accord', [techAccord]);
+    if (organisation) pledgeVersions += await ensurePledge(writers, organisation._id, 'tech-accord', [techAccord]);
   }
-  const evidence = await ensureEvidence(demoIds);
-  await bumpRegistryVersion();
+  const evidence = await ensureEvidence(writers, demoIds);
   return { organisations: DEMO_ORGANISATIONS.length, pledgeVersions, evidence };
 }

@@ -3,7 +3,7 @@ import type { ImportProgress, ImportReport } from '../import/report';
 import { Organisation } from '../models/organisation';
 import { loadReferenceData, type ReferenceLoadReport } from '../reference/loadReferenceData';
 import { PARIS_CALL_FILE, seedDataDir, seedFile, TECH_ACCORD_FILE } from './dataFiles';
-import { ensureDemoContent, type DemoContentReport } from './demoContent';
+import { ensureDemoContent, type DemoContentReport, type SeedWriters } from './demoContent';
 
 export interface SeedReport {
   skipped: boolean;
@@ -14,12 +14,14 @@ export interface SeedReport {
 }
 
 export interface SeedOptions {
+  /** The audited write helper and pledge service the demo content is written through. */
+  writers: SeedWriters;
   dataDir?: string;
   onProgress?: (file: string, progress: ImportProgress) => void;
 }
 
 /** Reference data, the real Paris Call supporters and Tech Accord founders, then the demo pledges and evidence. */
-export async function seedRegistry(options: SeedOptions = {}): Promise<SeedReport> {
+export async function seedRegistry(options: SeedOptions): Promise<SeedReport> {
   const reference = await loadReferenceData();
   const dir = options.dataDir ?? seedDataDir();
   const sources = [
@@ -42,7 +44,7 @@ export async function seedRegistry(options: SeedOptions = {}): Promise<SeedRepor
       report: await importFile(file, { initiative: source.initiative, onProgress }),
     });
   }
-  const demo = await ensureDemoContent();
+  const demo = await ensureDemoContent(options.writers);
   return { skipped: false, reference, imports, missingFiles, demo };
 }
 
@@ -50,7 +52,7 @@ export async function seedRegistry(options: SeedOptions = {}): Promise<SeedRepor
  * For the server's start: reference data always (idempotent); the rest only into an empty registry,
  * so a restart never re-imports over the secretariat's edits.
  */
-export async function seedOnFirstStart(options: SeedOptions = {}): Promise<SeedReport> {
+export async function seedOnFirstStart(options: SeedOptions): Promise<SeedReport> {
   const hasOrganisations = (await Organisation.estimatedDocumentCount()) > 0;
   if (hasOrganisations) {
     return { skipped: true, reference: await loadReferenceData(), imports: [], missingFiles: [], demo: null };

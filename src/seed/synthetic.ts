@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { summariseMemberships } from '../models/derivedFields';
+import { summariseMemberships } from '../registry/derivedFields';
 import { Evidence } from '../models/evidence';
 import { Organisation } from '../models/organisation';
 import { Pledge } from '../models/pledge';

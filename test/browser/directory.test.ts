@@ -5,7 +5,7 @@ import { loadFixtureRegistry } from '../directory/fixtures';
 
 describeInBrowser('directory pages in Chromium, checked by axe (WCAG 2.1 AA)', () => {
   const site = useAppInBrowser({}, async () => {
-    await loadFixtureRegistry();
+    await loadFixtureRegistry(site.testApp.services);
     // Enough organisations for the pagination navigation to appear.
     const extra = Array.from(
       { length: 30 },

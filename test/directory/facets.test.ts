@@ -8,7 +8,7 @@ let testApp: TestApp;
 
 beforeAll(async () => {
   testApp = await startTestApp();
-  await loadFixtureRegistry();
+  await loadFixtureRegistry(testApp.services);
 });
 afterAll(() => testApp.stop());
 

@@ -1,8 +1,12 @@
 import { importCsv } from '../../src/import';
+import { systemActor } from '../../src/audit/actor';
 import { Evidence } from '../../src/models/evidence';
 import { Organisation } from '../../src/models/organisation';
-import { recordPledgeVersion } from '../../src/models/pledgeVersions';
-import { syncOrganisationDerivedFields } from '../../src/models/derivedFields';
+import { syncOrganisationDerivedFields } from '../../src/registry/derivedFields';
+import type { Services } from '../../src/services';
+
+type Writers = Pick<Services, 'recordChange' | 'pledges'>;
+const fixtureActor = systemActor('test');
 
 /** A small registry with every filter value represented more than once. */
 export const FIXTURE_CSV = [
@@ -21,10 +25,13 @@ export const FIXTURE_CSV = [
   'Ålborg Netværk,DK,private-sector,company,,2022-09-09,tech-accord',
 ].join('\n');
 
-export async function loadFixtureRegistry(): Promise<void> {
+/** Written through the same services as the app: the audited write helper and the pledge service. */
+export async function loadFixtureRegistry(services: Writers): Promise<void> {
   const report = await importCsv(FIXTURE_CSV);
   if (report.rejected.length > 0)
     throw new Error(`fixture rows rejected: ${JSON.stringify(report.rejected)}`);
+  const pledge = (slug: string, initiative: 'tech-accord' | 'paris-call', versions: string[][]) =>
+    pledgeVersions(services, slug, initiative, versions);
   await pledge('microsoft', 'tech-accord', [['stronger-defence'], ['stronger-defence', 'no-offence']]);
   await pledge('cisco', 'tech-accord', [['stronger-defence', 'capacity-building']]);
   await pledge('orange', 'paris-call', [['cyber-hygiene', 'protect-the-internet']]);
@@ -33,28 +40,23 @@ export async function loadFixtureRegistry(): Promise<void> {
   if (!microsoft) throw new Error('fixture organisation missing');
   const checkedAt = new Date(Date.UTC(2026, 9, 1));
   const result = { level: 'reject', details: {}, problems: [], status: 'verified', checkedAt };
-  await Evidence.create({
-    organisation: microsoft._id,
-    kind: 'dmarc',
-    subject: 'microsoft.com',
-    status: 'verified',
-    latestResult: result,
-    checkedAt,
-    history: [result],
+  await services.recordChange(fixtureActor, 'evidence.added', async (tx) => {
+    const evidence = { organisation: microsoft._id, kind: 'dmarc', subject: 'microsoft.com', status: 'verified', latestResult: result, checkedAt, history: [result] };
+    await Evidence.create([evidence], { session: tx.session });
+    await syncOrganisationDerivedFields(tx, microsoft._id);
+    return { subject: { kind: 'evidence', id: 'microsoft.com' }, organisation: microsoft._id, after: { kind: 'dmarc' }, result: null };
   });
-  await syncOrganisationDerivedFields(microsoft._id);
 }
 
-async function pledge(slug: string, initiative: 'tech-accord' | 'paris-call', versions: string[][]) {
+async function pledgeVersions(services: Writers, slug: string, initiative: 'tech-accord' | 'paris-call', versions: string[][]) {
   const organisation = await Organisation.findBySlug(slug).lean();
   if (!organisation) throw new Error(`fixture organisation ${slug} missing`);
   for (const commitments of versions) {
-    await recordPledgeVersion({
+    await services.pledges.savePledge(fixtureActor, {
       organisation: organisation._id,
       initiative,
       commitments,
       statement: `We adopt ${commitments.length} commitments.`,
-      changedBy: 'Test fixture',
     });
   }
 }

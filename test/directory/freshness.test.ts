@@ -5,7 +5,7 @@ import { bumpRegistryVersion } from '../../src/models/registryVersion';
 import { importCsv } from '../../src/import';
 import { createLogger } from '../../src/logger';
 import { Organisation } from '../../src/models/organisation';
-import { recordPledgeVersion } from '../../src/models/pledgeVersions';
+import { systemActor } from '../../src/audit/actor';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { loadFixtureRegistry, resultSlugs } from './fixtures';
 
@@ -13,7 +13,7 @@ let testApp: TestApp;
 
 beforeAll(async () => {
   testApp = await startTestApp();
-  await loadFixtureRegistry();
+  await loadFixtureRegistry(testApp.services);
 });
 afterAll(() => testApp.stop());
 
@@ -87,12 +87,11 @@ describe('invalidation', () => {
 
     const estonia = await Organisation.findBySlug('republic-of-estonia').lean();
     if (!estonia) throw new Error('fixture missing');
-    await recordPledgeVersion({
+    await testApp.services.pledges.savePledge(systemActor('test'), {
       organisation: estonia._id,
       initiative: 'paris-call',
       commitments: ['cyber-hygiene'],
       statement: 'Estonia adopts cyber hygiene.',
-      changedBy: 'Test',
     });
 
     for (const app of servers) {

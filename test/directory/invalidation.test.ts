@@ -1,7 +1,7 @@
 import { importCsv } from '../../src/import';
 import { changeOrganisationStatus } from '../../src/models/organisationStatus';
 import { Organisation } from '../../src/models/organisation';
-import { recordPledgeVersion } from '../../src/models/pledgeVersions';
+import { systemActor } from '../../src/audit/actor';
 import { bumpRegistryVersion } from '../../src/models/registryVersion';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { loadFixtureRegistry, resultSlugs } from './fixtures';
@@ -10,7 +10,7 @@ let testApp: TestApp;
 
 beforeAll(async () => {
   testApp = await startTestApp();
-  await loadFixtureRegistry();
+  await loadFixtureRegistry(testApp.services);
 });
 afterAll(() => testApp.stop());
 
@@ -39,12 +39,11 @@ describe('every service that changes the directory refreshes the pages already c
     expect((await get('/signatories/ericsson')).text).not.toContain('Ericsson acts together.');
     await get('/initiatives/tech-accord');
 
-    await recordPledgeVersion({
+    await testApp.services.pledges.savePledge(systemActor('test'), {
       organisation: await idOf('ericsson'),
       initiative: 'tech-accord',
       commitments: ['collective-action'],
       statement: 'Ericsson acts together.',
-      changedBy: 'Test',
     });
 
     expect(resultSlugs((await get(path)).text)).toEqual(['ericsson']);

@@ -9,7 +9,7 @@ describe('without BASE_URL', () => {
   let testApp: TestApp;
   beforeAll(async () => {
     testApp = await startTestApp();
-    await loadFixtureRegistry();
+    await loadFixtureRegistry(testApp.services);
   });
   afterAll(() => testApp.stop());
 
@@ -44,7 +44,7 @@ describe('with BASE_URL', () => {
   let testApp: TestApp;
   beforeAll(async () => {
     testApp = await startTestApp({ env: { BASE_URL: 'https://registry.example.org' } });
-    await loadFixtureRegistry();
+    await loadFixtureRegistry(testApp.services);
   });
   afterAll(() => testApp.stop());
 

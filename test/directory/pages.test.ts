@@ -6,7 +6,7 @@ let testApp: TestApp;
 
 beforeAll(async () => {
   testApp = await startTestApp();
-  await loadFixtureRegistry();
+  await loadFixtureRegistry(testApp.services);
   await Organisation.updateOne(
     { slug: 'cisco' },
     {

@@ -1,4 +1,4 @@
-import { summariseMemberships } from '../../src/models/derivedFields';
+import { summariseMemberships } from '../../src/registry/derivedFields';
 import { evidenceLevelOf } from '../../src/reference/evidenceLevels';
 
 describe('summariseMemberships', () => {

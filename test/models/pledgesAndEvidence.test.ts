@@ -1,13 +1,32 @@
-import { syncOrganisationDerivedFields } from '../../src/models/derivedFields';
+import type { Types } from 'mongoose';
+import { systemActor } from '../../src/audit/actor';
+import { AuditEvent } from '../../src/models/auditEvent';
 import { Evidence } from '../../src/models/evidence';
 import { Organisation } from '../../src/models/organisation';
 import { Pledge } from '../../src/models/pledge';
-import { recordPledgeVersion } from '../../src/models/pledgeVersions';
 import { identityKeyOf, toSearchKey } from '../../src/models/searchKey';
-import { clearCollections, useDatabase } from './support/database';
+import { syncOrganisationDerivedFields } from '../../src/registry/derivedFields';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { clearCollections } from './support/database';
 
-useDatabase();
+let testApp: TestApp;
+beforeAll(async () => {
+  testApp = await startTestApp();
+});
+afterAll(() => testApp.stop());
 beforeEach(clearCollections);
+
+const actor = systemActor('test');
+type PledgeInput = Parameters<TestApp['services']['pledges']['savePledge']>[1];
+const savePledge = (change: PledgeInput) => testApp.services.pledges.savePledge(actor, change);
+
+/** Re-derives an organisation's directory fields through the audited write helper, as services do. */
+const sync = (organisationId: Types.ObjectId) =>
+  testApp.services.recordChange(actor, 'organisation.updated', async (tx) => ({
+    subject: { kind: 'organisation', id: String(organisationId) },
+    organisation: organisationId,
+    result: await syncOrganisationDerivedFields(tx, organisationId),
+  }));
 
 async function createOrganisation(name: string) {
   return Organisation.create({
@@ -49,22 +68,16 @@ describe('Organisation schema', () => {
 describe('pledge versions', () => {
   it('keeps every version, makes the highest current and syncs the directory fields', async () => {
     const organisation = await createOrganisation('Pledger');
-    await recordPledgeVersion({
+    await savePledge({ organisation: organisation._id, initiative: 'tech-accord', commitments: ['stronger-defence'], statement: 'First' });
+    const second = await savePledge({
       organisation: organisation._id,
       initiative: 'tech-accord',
-      commitments: ['stronger-defence'],
-      statement: 'First',
-      changedBy: 'secretariat@example.org',
-    });
-    await recordPledgeVersion({
-      organisation: organisation._id,
-      initiative: 'tech-accord',
-      commitments: ['stronger-defence', 'no-offence'],
+      commitments: ['no-offence', 'stronger-defence'],
       statement: 'Second',
-      changedBy: 'member@example.org',
     });
+    expect(second).toEqual({ changed: true, version: 2 });
     const current = await Pledge.currentFor(organisation._id, 'tech-accord').lean();
-    expect(current).toMatchObject({ version: 2, statement: 'Second' });
+    expect(current).toMatchObject({ version: 2, statement: 'Second', commitments: ['stronger-defence', 'no-offence'], changedBy: 'system:test' });
     expect((await Pledge.historyOf(organisation._id).lean()).map((pledge) => pledge.version)).toEqual([2, 1]);
     const stored = await Organisation.findById(organisation._id).lean();
     expect(stored).toMatchObject({
@@ -72,19 +85,25 @@ describe('pledge versions', () => {
       commitments: ['tech-accord:no-offence', 'tech-accord:stronger-defence'],
       joinedYears: [2018],
     });
+    expect(await AuditEvent.countDocuments({ action: 'pledge.updated', organisation: organisation._id })).toBe(2);
+  });
+
+  it('adds no version and no audit event when a save changes nothing', async () => {
+    const organisation = await createOrganisation('Steady');
+    const change = { organisation: organisation._id, initiative: 'tech-accord' as const, commitments: ['no-offence'], statement: 'Same' };
+    await savePledge(change);
+    expect(await savePledge({ ...change, statement: ' Same ' })).toEqual({ changed: false, version: null });
+    expect(await Pledge.countDocuments({ organisation: organisation._id })).toBe(1);
+    expect(await AuditEvent.countDocuments({ organisation: organisation._id })).toBe(1);
   });
 
   it('refuses commitments the initiative does not have', async () => {
     const organisation = await createOrganisation('Wrong');
     await expect(
-      recordPledgeVersion({
-        organisation: organisation._id,
-        initiative: 'tech-accord',
-        commitments: ['cyber-hygiene'],
-        statement: '',
-        changedBy: 'x',
-      }),
+      savePledge({ organisation: organisation._id, initiative: 'tech-accord', commitments: ['cyber-hygiene'], statement: '' }),
     ).rejects.toThrow('Unknown commitments for tech-accord: cyber-hygiene');
+    expect(await Pledge.countDocuments({ organisation: organisation._id })).toBe(0);
+    expect(await AuditEvent.countDocuments({ organisation: organisation._id })).toBe(0);
   });
 });
 
@@ -97,14 +116,14 @@ describe('evidence level', () => {
       subject: 'example.com',
       status: 'verified',
     });
-    expect((await syncOrganisationDerivedFields(organisation._id))?.evidenceLevel).toBe('verified');
+    expect((await sync(organisation._id))?.evidenceLevel).toBe('verified');
     await Evidence.create({
       organisation: organisation._id,
       kind: 'spf',
       subject: 'example.com',
       status: 'failing',
     });
-    await syncOrganisationDerivedFields(organisation._id);
+    await sync(organisation._id);
     expect((await Organisation.findById(organisation._id).lean())?.evidenceLevel).toBe('partial');
   });
 });

@@ -8,14 +8,19 @@ import { Pledge } from '../../src/models/pledge';
 import { seedDataDir } from '../../src/seed/dataFiles';
 import { seedOnFirstStart } from '../../src/seed/seedRegistry';
 import { generateSyntheticRegistry } from '../../src/seed/synthetic';
-import { clearCollections, useDatabase } from './support/database';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { clearCollections } from './support/database';
 
-useDatabase();
+let testApp: TestApp;
+beforeAll(async () => {
+  testApp = await startTestApp();
+});
+afterAll(() => testApp.stop());
 beforeEach(clearCollections);
 
 describe('seedOnFirstStart', () => {
   it('loads the real files and labelled demo content once', async () => {
-    const first = await seedOnFirstStart({ dataDir: seedDataDir() });
+    const first = await seedOnFirstStart({ writers: testApp.services, dataDir: seedDataDir() });
     expect(first.skipped).toBe(false);
     expect(first.missingFiles).toEqual([]);
     expect(first.imports.map(({ file, report }) => [file, report.rejected.length])).toEqual([
@@ -31,7 +36,7 @@ describe('seedOnFirstStart', () => {
     expect(microsoft?.commitments).toHaveLength(4);
 
     const counts = [await Organisation.countDocuments(), await Pledge.countDocuments()];
-    const second = await seedOnFirstStart({ dataDir: seedDataDir() });
+    const second = await seedOnFirstStart({ writers: testApp.services, dataDir: seedDataDir() });
     expect(second.skipped).toBe(true);
     expect([await Organisation.countDocuments(), await Pledge.countDocuments()]).toEqual(counts);
   });
@@ -39,7 +44,7 @@ describe('seedOnFirstStart', () => {
   it('still works with reference data only when the files are absent', async () => {
     const emptyDir = await mkdtemp(path.join(os.tmpdir(), 'seed-'));
     try {
-      const report = await seedOnFirstStart({ dataDir: emptyDir });
+      const report = await seedOnFirstStart({ writers: testApp.services, dataDir: emptyDir });
       expect(report.missingFiles).toEqual(['paris-call-supporters.csv', 'tech-accord-founders.csv']);
       expect(await Initiative.countDocuments()).toBe(2);
       expect(await Organisation.countDocuments({ demo: false })).toBe(0);

@@ -11,7 +11,7 @@ let service: StatisticsService;
 
 beforeAll(async () => {
   testApp = await startTestApp();
-  await loadFixtureRegistry();
+  await loadFixtureRegistry(testApp.services);
   service = new StatisticsService(testApp.services.directory.readModel);
 });
 afterAll(() => testApp.stop());

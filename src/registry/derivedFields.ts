@@ -1,11 +1,11 @@
 import type { Types } from 'mongoose';
-import { commitmentKey, type InitiativeSlug } from '../reference/initiatives';
+import type { ChangeTransaction } from '../audit/recordChange';
+import { Evidence } from '../models/evidence';
+import { Organisation } from '../models/organisation';
+import { Pledge } from '../models/pledge';
 import { evidenceLevelOf, type EvidenceLevel } from '../reference/evidenceLevels';
+import { commitmentKey, type InitiativeSlug } from '../reference/initiatives';
 import type { MembershipState } from '../reference/statuses';
-import { Evidence } from './evidence';
-import { Organisation } from './organisation';
-import { Pledge } from './pledge';
-import { bumpRegistryVersion } from './registryVersion';
 
 export interface MembershipLike {
   initiative: InitiativeSlug;
@@ -33,30 +33,34 @@ export function summariseMemberships(memberships: readonly MembershipLike[]): Me
   };
 }
 
-interface DerivedFields extends MembershipSummary {
+export interface DerivedFields extends MembershipSummary {
   commitments: string[];
   evidenceLevel: EvidenceLevel;
 }
 
-/** Recomputes every denormalised directory field of one organisation; call after any write that affects them. */
+/**
+ * Recomputes every denormalised directory field of one organisation, inside the change that affected them
+ * (a pledge, evidence, memberships); the audited write helper then bumps the registry version once.
+ */
 export async function syncOrganisationDerivedFields(
+  tx: Pick<ChangeTransaction, 'session'>,
   organisationId: Types.ObjectId,
 ): Promise<DerivedFields | null> {
-  const organisation = await Organisation.findById(organisationId, { memberships: 1 }).lean();
+  const { session } = tx;
+  const organisation = await Organisation.findById(organisationId, { memberships: 1 }).session(session).lean();
   if (!organisation) return null;
   const summary = summariseMemberships(organisation.memberships);
   const commitments: string[] = [];
   for (const initiative of summary.initiatives) {
-    const pledge = await Pledge.currentFor(organisationId, initiative).lean();
+    const pledge = await Pledge.currentFor(organisationId, initiative).session(session).lean();
     for (const code of pledge?.commitments ?? []) commitments.push(commitmentKey(initiative, code));
   }
-  const evidence = await Evidence.find({ organisation: organisationId }, { status: 1 }).lean();
+  const evidence = await Evidence.find({ organisation: organisationId }, { status: 1 }).session(session).lean();
   const derived: DerivedFields = {
     ...summary,
     commitments: commitments.sort(),
     evidenceLevel: evidenceLevelOf(evidence.map((item) => item.status)),
   };
-  await Organisation.updateOne({ _id: organisationId }, { $set: derived });
-  await bumpRegistryVersion();
+  await Organisation.updateOne({ _id: organisationId }, { $set: derived }, { session });
   return derived;
 }
