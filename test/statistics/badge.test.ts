@@ -10,7 +10,7 @@ const BASE_URL = 'https://registry.example.org';
 
 beforeAll(async () => {
   testApp = await startTestApp({ env: { BASE_URL } });
-  await loadFixtureRegistry();
+  await loadFixtureRegistry(testApp.services);
   // A second membership, joined later, for a badge per initiative.
   await Organisation.updateOne(
     { slug: 'microsoft' },

@@ -16,7 +16,7 @@ const SMALL_STATES_CSV = [
 
 beforeAll(async () => {
   testApp = await startTestApp();
-  await loadFixtureRegistry();
+  await loadFixtureRegistry(testApp.services);
   await importCsv(SMALL_STATES_CSV);
   service = testApp.services.statistics;
 });
