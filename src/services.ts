@@ -3,6 +3,9 @@ import { createRecordChange } from './audit/recordChange';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { createAccountService } from './features/accounts/accountService';
+import { createPasswordService } from './features/accounts/passwordService';
+import { createTwoFactorService } from './features/accounts/twoFactorService';
+import { createUserSessions } from './features/accounts/userSessions';
 import { createDirectory } from './features/directory';
 import { StatisticsService } from './features/statistics/statisticsService';
 import { createPledgeService } from './features/pledges/pledgeService';
@@ -39,6 +42,8 @@ export function createServices(deps: ServiceDependencies) {
   const baseUrl = config.baseUrl ?? `http://localhost:${config.port}`;
   const linkTo = (path: string): string => new URL(path, baseUrl).toString();
 
+  const userSessions = createUserSessions(connection, recordChange);
+
   const mailText = createI18n(localesDir);
   jobs.define('mail.send', (request) => mailer.send(composeMessage(mailText, request)), {
     retryDelayMs: config.jobs.retryDelayMs,
@@ -56,8 +61,11 @@ export function createServices(deps: ServiceDependencies) {
     linkTo,
     directory,
     statistics: new StatisticsService(directory.readModel),
-    accounts: createAccountService({ recordChange, clock, linkTo }),
+    accounts: createAccountService({ recordChange, clock, linkTo, userSessions }),
     pledges: createPledgeService({ recordChange }),
+    passwords: createPasswordService({ recordChange, clock, linkTo, userSessions }),
+    twoFactor: createTwoFactorService({ recordChange, clock }),
+    userSessions,
   };
 }
 

@@ -6,6 +6,7 @@ import type { MongoClient } from 'mongodb';
 import type { Config } from '../config';
 
 export const sessionCookieName = 'accord.sid';
+export const sessionCollectionName = 'sessions';
 const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Whether the browser sent a session cookie (read by cookie-parser); without one nobody is signed in. */
@@ -48,7 +49,9 @@ export function setUpSession(
 ): RequestHandler {
   const store = MongoStore.create({
     clientPromise: connectedClient(connection),
-    collectionName: 'sessions',
+    collectionName: sessionCollectionName,
+    // Stored as documents so a user's sessions can be found (and ended) by `session.passport.user`.
+    stringify: false,
     ttl: Math.round(config.sessionMaxAgeMs / 1000),
     autoRemove: 'native',
     touchAfter: 300,

@@ -45,6 +45,10 @@ declare module 'express-session' {
     flash?: FlashMessage[];
     /** Between a correct password and a correct two-factor code: who is signing in, not yet signed in. */
     pendingSignIn?: { userId: string; returnTo: string; at: number };
+    /** A two-factor secret being set up, trusted only once a code from it checks out. */
+    twoFactorSetup?: string;
+    /** Recovery codes just created, shown once and then forgotten. */
+    recoveryCodesToShow?: string[];
     /** Where to go after signing in. */
     returnTo?: string;
   }

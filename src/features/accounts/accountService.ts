@@ -6,16 +6,12 @@ import type { Language } from '../../middleware/i18n';
 import { Organisation } from '../../models/organisation';
 import { normaliseEmail, User } from '../../models/user';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
+import { recordSignInFailure } from './signInFailures';
 import { issueToken } from './tokens';
+import type { UserSessions } from './userSessions';
 
-export const LOCK_AFTER_FAILURES = 10;
-export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-export const LOCK_DURATION_MS = 15 * 60 * 1000;
-
-export type SignInResult =
-  | { ok: true; user: Express.User; twoFactorRequired: boolean }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; until: Date };
+import type { SignInResult } from './signInFailures';
+export type { SignInResult };
 
 interface SessionUserSource {
   _id: Types.ObjectId;
@@ -53,11 +49,12 @@ export interface AccountServiceDeps {
   clock: Clock;
   /** Builds absolute links for e-mails. */
   linkTo: (path: string) => string;
+  userSessions: UserSessions;
 }
 
 /** Accounts: creation, invitations, password sign-in with lock-out. Two-factor and resets build on it. */
 export function createAccountService(deps: AccountServiceDeps) {
-  const { recordChange, clock, linkTo } = deps;
+  const { recordChange, clock, linkTo, userSessions } = deps;
 
   async function resolveOrganisation(slug: string | null | undefined) {
     if (!slug) return null;
@@ -138,7 +135,36 @@ export function createAccountService(deps: AccountServiceDeps) {
       const matches = await verifyPassword(user.passwordHash, password);
       if (lockedUntil) return { ok: false, reason: 'locked', until: lockedUntil };
       if (matches) return { ok: true, user: toSessionUser(user), twoFactorRequired: Boolean(user.twoFactor?.enabled) };
-      return recordFailure(actor, user._id);
+      return recordSignInFailure(recordChange, actor, user._id);
+    },
+
+    /** Every account, for the command line: e-mail, role, organisation slug, state. */
+    async listUsers() {
+      const users = await User.find({})
+        .select('email role organisation disabled passwordHash lastSignInAt twoFactor.enabled')
+        .sort({ email: 1 })
+        .populate<{ organisation: { slug: string } | null }>('organisation', { slug: 1 })
+        .lean();
+      return users.map((user) => ({
+        email: user.email,
+        role: user.role,
+        organisation: user.organisation?.slug ?? null,
+        state: user.disabled ? 'disabled' : user.passwordHash ? 'active' : 'invited',
+        twoFactor: Boolean(user.twoFactor?.enabled),
+        lastSignInAt: user.lastSignInAt ?? null,
+      }));
+    },
+
+    /** Disables an account and ends its sessions; false when there is no such account or it already is. */
+    async disableUser(actor: Actor, emailInput: string): Promise<'disabled' | 'not-found' | 'already-disabled'> {
+      const user = await User.findOne({ email: { $eq: normaliseEmail(emailInput) } }).lean();
+      if (!user) return 'not-found';
+      if (user.disabled) return 'already-disabled';
+      return recordChange(actor, 'user.disabled', async ({ session }) => {
+        await User.updateOne({ _id: user._id }, { $set: { disabled: true } }, { session });
+        await userSessions.endAll(String(user._id), { session });
+        return { subject: { kind: 'user', id: String(user._id) }, organisation: user.organisation, before: { disabled: false }, after: { disabled: true }, result: 'disabled' as const };
+      });
     },
 
     async recordSignIn(actor: Actor, userId: string): Promise<void> {
@@ -148,33 +174,6 @@ export function createAccountService(deps: AccountServiceDeps) {
       });
     },
   };
-
-  async function recordFailure(actor: Actor, userId: Types.ObjectId): Promise<SignInResult> {
-    return recordChange(actor, 'user.sign-in-failed', async (tx) => {
-      const user = await User.findById(userId, null, { session: tx.session }).lean();
-      if (!user) return { unchanged: true, result: { ok: false, reason: 'invalid' } as SignInResult };
-      const windowStart = tx.now.getTime() - FAILURE_WINDOW_MS;
-      const failures = [...user.failedSignIns.filter((at) => at.getTime() > windowStart), tx.now].slice(
-        -LOCK_AFTER_FAILURES,
-      );
-      const lockedUntil = failures.length >= LOCK_AFTER_FAILURES ? new Date(tx.now.getTime() + LOCK_DURATION_MS) : null;
-      await User.updateOne(
-        { _id: user._id },
-        { $set: lockedUntil ? { failedSignIns: [], lockedUntil } : { failedSignIns: failures } },
-        { session: tx.session },
-      );
-      if (lockedUntil) {
-        tx.enqueue('mail.send', {
-          to: user.email,
-          language: user.language,
-          template: 'account-locked',
-          params: { until: `${lockedUntil.toISOString().replace('T', ' ').slice(0, 16)} UTC` },
-        });
-      }
-      const result: SignInResult = lockedUntil ? { ok: false, reason: 'locked', until: lockedUntil } : { ok: false, reason: 'invalid' };
-      return { subject: { kind: 'user', id: String(user._id) }, after: { failures: failures.length, locked: Boolean(lockedUntil) }, result };
-    });
-  }
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;

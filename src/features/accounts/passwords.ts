@@ -10,7 +10,7 @@ const isCommon = (password: string): boolean => {
   return commonPasswords.has(password.toLowerCase());
 };
 
-export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'contains-email';
+export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'contains-email' | 'same';
 
 /** NIST SP 800-63B: length, not composition; refuse known-common passwords and the account's own name. */
 export function passwordProblem(password: string, email: string): PasswordProblem | null {

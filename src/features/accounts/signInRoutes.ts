@@ -17,11 +17,17 @@ function renderSignIn(req: Request, res: Response, status: number, values: { ema
 }
 
 /** Completes a sign-in: Passport regenerates the session (a new id) and stores only the user id in it. */
-export async function completeSignIn(req: Request, user: Express.User, context: FeatureContext): Promise<void> {
+export async function completeSignIn(
+  req: Request,
+  user: Express.User,
+  context: FeatureContext,
+  options: { alreadyRecorded?: boolean } = {},
+): Promise<void> {
   await new Promise<void>((resolve, reject) =>
     req.login(user, { session: true, keepSessionInfo: false }, (error) => (error ? reject(error) : resolve())),
   );
-  await context.services.accounts.recordSignIn(actorFrom({ user, id: req.id, ip: req.ip }), user.id);
+  if (!options.alreadyRecorded)
+    await context.services.accounts.recordSignIn(actorFrom({ user, id: req.id, ip: req.ip }), user.id);
 }
 
 export function signInRoutes(context: FeatureContext): Router {
@@ -43,13 +49,13 @@ export function signInRoutes(context: FeatureContext): Router {
     if (!result.ok) {
       const message =
         result.reason === 'locked'
-          ? req.t('accounts:signIn.errors.locked', { minutes: Math.max(1, Math.ceil((result.until.getTime() - Date.now()) / 60_000)) })
+          ? req.t('accounts:signIn.errors.locked', { minutes: Math.max(1, Math.ceil((result.until.getTime() - context.services.clock.now().getTime()) / 60_000)) })
           : req.t('accounts:signIn.errors.invalid');
       return renderSignIn(req, res, result.reason === 'locked' ? 429 : 401, { email, returnTo }, message);
     }
     if (result.twoFactorRequired) {
       await regenerateSession(req);
-      req.session.pendingSignIn = { userId: result.user.id, returnTo, at: Date.now() };
+      req.session.pendingSignIn = { userId: result.user.id, returnTo, at: context.services.clock.now().getTime() };
       await saveSession(req);
       return res.redirect(303, '/account/sign-in/two-factor');
     }
