@@ -12,6 +12,7 @@ describeInBrowser('pages in Chromium, checked by axe (WCAG 2.1 AA)', () => {
   const pages = [
     ['home', '/'],
     ['language preference', '/language'],
+    ['statistics', '/statistics'],
     ['404', '/no-such-page'],
     ['500', '/test-only/explode'],
   ];

@@ -1,0 +1,77 @@
+import { importCsv } from '../../src/import';
+import { checkA11y, describeInBrowser } from '../helpers/browser';
+import { useAppInBrowser } from '../helpers/browserApp';
+import { loadFixtureRegistry } from '../directory/fixtures';
+
+describeInBrowser('statistics and badges in Chromium, checked by axe (WCAG 2.1 AA)', () => {
+  const site = useAppInBrowser({}, async () => {
+    await loadFixtureRegistry();
+    await importCsv(
+      [
+        'name,country,category,sector,website,joined,initiative',
+        'Principauté Numérique,MC,private-sector,company,,2021-03-15,paris-call',
+      ].join('\n'),
+    );
+  });
+
+  const pages = [
+    ['statistics', '/statistics'],
+    ['statistics for one initiative', '/statistics?initiative=tech-accord'],
+    ['profile with its badge', '/signatories/orange'],
+  ];
+
+  for (const lang of ['en', 'fr']) {
+    it.each(pages)(`%s page in ${lang} has no axe violations and no CSP errors`, async (_name, path) => {
+      const context = await site.browser.newContext();
+      const page = await context.newPage();
+      const cspErrors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+          cspErrors.push(message.text());
+      });
+      await page.goto(`${site.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      await checkA11y(page);
+      expect(cspErrors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('follows a country of the map to its signatories, without JavaScript', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.baseUrl}/statistics?lang=en`);
+    await page.getByRole('link', { name: 'Monaco: 1 signatory' }).click();
+    await page.waitForURL(`${site.baseUrl}/signatories?country=MC`);
+    expect(await page.locator('h3 a').allTextContents()).toEqual(['Principauté Numérique']);
+    await context.close();
+  });
+
+  it('draws the map and charts with the stylesheet: shaded countries, lines and bars', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.baseUrl}/statistics?lang=en`);
+    const franceFill = await page
+      .locator('a[href="/signatories?country=FR"] path')
+      .evaluate((path) => getComputedStyle(path).fill);
+    const emptyFill = await page
+      .locator('path.shade-0')
+      .first()
+      .evaluate((path) => getComputedStyle(path).fill);
+    expect(franceFill).not.toBe(emptyFill);
+    const mapBox = await page.locator('svg.world-map').boundingBox();
+    expect(mapBox?.width).toBeGreaterThan(300);
+    expect(await page.locator('polyline.line-chart__line').count()).toBe(2);
+    await page.close();
+  });
+
+  it('shows the badge on the profile as an image', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.baseUrl}/signatories/orange?lang=en`);
+    const image = page.getByRole('img', { name: 'Signatory of the Paris Call since 2018' });
+    await image.waitFor();
+    expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(
+      100,
+    );
+    await page.close();
+  });
+});
