@@ -5,7 +5,7 @@ import { loadFixtureRegistry } from '../directory/fixtures';
 
 describeInBrowser('statistics and badges in Chromium, checked by axe (WCAG 2.1 AA)', () => {
   const site = useAppInBrowser({}, async () => {
-    await loadFixtureRegistry();
+    await loadFixtureRegistry(site.testApp.services);
     await importCsv(
       [
         'name,country,category,sector,website,joined,initiative',
