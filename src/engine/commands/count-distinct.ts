@@ -1,5 +1,5 @@
+import { makeComparator } from '../query/sort';
 import type { Document } from 'bson';
-import { compareBson } from '../bson-order';
 import { CommandError } from '../errors';
 import { executeFind } from '../query/execute';
 import { mingoOptions } from '../query/mingo-context';
@@ -26,8 +26,9 @@ export const count: CommandSpec = {
       const total = Math.max(0, view.count(ns) - skip);
       return { n: limit > 0 ? Math.min(limit, total) : total, ok: 1 };
     }
-    const request = { filter: query, skip, limit, hint: hintArg(call.body) };
-    const { results } = executeFind(view, ns, request, mingoOptions());
+    const collation = collationArg(call.body);
+    const request = { filter: query, skip, limit, hint: hintArg(call.body), collation };
+    const { results } = executeFind(view, ns, request, mingoOptions({ collation }));
     let n = 0;
     while (!results.next().done) n++;
     return { n, ok: 1 };
@@ -51,10 +52,11 @@ export const distinct: CommandSpec = {
         values.push(value);
       }
     }
-    values.sort(compareBson);
-    const unique = values.filter(
-      (value, index) => index === 0 || compareBson(values[index - 1], value) !== 0,
-    );
+    // Under a collation, values it deems equal (e.g. 'PING' and 'ping' at strength 2) count once.
+    const byField = makeComparator({ v: 1 }, request.collation);
+    const compare = (a: unknown, b: unknown): number => byField({ v: a }, { v: b });
+    values.sort(compare);
+    const unique = values.filter((value, index) => index === 0 || compare(values[index - 1], value) !== 0);
     return { values: unique, ok: 1 };
   },
 };

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { CommandError } from '../errors';
 import type { FindRequest } from '../query/execute';
+import { evaluateLet } from '../query/let-variables';
 import { isPlainObject } from '../query/paths';
 import { parseSort, type CollationSpec } from '../query/sort';
 import { documentArg, nonNegativeArg, numberArg } from './args';
@@ -18,9 +19,10 @@ export function usesCollation(collation: CollationSpec | undefined): boolean {
   return collation !== undefined && collation.locale !== 'simple';
 }
 
-/** The command's `let` variables, visible as $$name in $expr and pipelines. */
+/** The command's `let` variables, evaluated once, visible as $$name in $expr and pipelines. */
 export function letArg(body: Document): Record<string, unknown> | undefined {
-  return documentArg(body, 'let');
+  const raw = documentArg(body, 'let');
+  return raw && evaluateLet(raw);
 }
 
 export function hintArg(body: Document): FindRequest['hint'] {

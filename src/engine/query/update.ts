@@ -129,6 +129,8 @@ export function applyUpdate(
     if (spec.kind === 'operators' && Object.keys(modifier).length === 0)
       return { doc: before, modified: false };
     ({ doc: after, modified } = runMingo(cloneDocument(before), modifier, filter, arrayFilters, options));
+    // A pipeline that drops _id keeps it, as MongoDB does; one that changes it is refused below.
+    if (spec.kind === 'pipeline' && !('_id' in after)) after = { _id: before._id, ...after };
     if (spec.kind === 'pipeline' && modified) modified = !sameBytes(before, after);
     if (!('_id' in after) || compareBson(after._id, before._id) !== 0) {
       throw new CommandError(

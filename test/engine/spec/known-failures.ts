@@ -20,8 +20,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
     'time-series collections are not implemented (NotImplemented)',
   'collection-management/timeseries-collection: insertMany with duplicate ids':
     'time-series collections are not implemented (NotImplemented)',
-  'crud/aggregate-let: Aggregate with let option':
-    '$literal inside let variables is not evaluated before use',
   'crud/aggregate-merge-errorResponse: aggregate $merge DuplicateKey error is accessible':
     'database-level aggregate ($documents, $listLocalSessions) is not implemented yet',
   'crud/aggregate-out-readConcern: readConcern linearizable with out stage':
@@ -34,8 +32,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
     'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
   'crud/bulkWrite-updateOne-dots_and_dollars: Updating document to set top-level dotted key on 5.0+ server':
     'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
-  'crud/bulkWrite-updateOne-pipeline: UpdateOne in bulk write using pipelines':
-    'a pipeline update that drops _id is refused instead of keeping _id',
   'crud/bypassDocumentValidation: Aggregate with $out passes bypassDocumentValidation: false':
     'driver: the Node driver does not send bypassDocumentValidation: false',
   'crud/bypassDocumentValidation: BulkWrite passes bypassDocumentValidation: false':
@@ -62,8 +58,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
     'database-level aggregate ($documents, $listLocalSessions) is not implemented yet',
   'crud/db-aggregate: Aggregate with $listLocalSessions and allowDiskUse':
     'database-level aggregate ($documents, $listLocalSessions) is not implemented yet',
-  'crud/distinct-collation: Distinct with a collation':
-    'distinct does not yet de-duplicate values under the collation',
   'crud/estimatedDocumentCount: estimatedDocumentCount works correctly on views':
     'views are not implemented (NotImplemented)',
   'crud/findOneAndUpdate-dots_and_dollars: Updating document to set top-level dollar-prefixed key on 5.0+ server':
@@ -76,14 +70,10 @@ export const KNOWN_FAILURES: Record<string, string> = {
     'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
   'crud/updateMany-dots_and_dollars: Updating document to set top-level dotted key on 5.0+ server':
     'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
-  'crud/updateMany-let: updateMany with let option':
-    '$literal inside let variables is not evaluated before use',
   'crud/updateOne-dots_and_dollars: Updating document to set top-level dollar-prefixed key on 5.0+ server':
     'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
   'crud/updateOne-dots_and_dollars: Updating document to set top-level dotted key on 5.0+ server':
     'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
-  'crud/updateOne-pipeline: UpdateOne using pipelines':
-    'a pipeline update that drops _id is refused instead of keeping _id',
   'sessions/snapshot-sessions: Aggregate operation with snapshot and snapshot time':
     'driver: this Node driver ignores the snapshotTime session option, so the read is not at the saved time',
   'sessions/snapshot-sessions: Distinct operation with snapshot and snapshot time':
