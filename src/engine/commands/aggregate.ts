@@ -3,6 +3,7 @@ import { CommandError } from '../errors';
 import { parsePipeline, runPipeline } from '../query/aggregate';
 import { isPlainObject } from '../query/paths';
 import { collectionArg } from './args';
+import { databaseLevelInput } from './database-aggregate';
 import { cursorOptions, firstBatchReply } from './cursor-reply';
 import { collationArg, letArg } from './find-request';
 import { parseReadConcern, readViewFor } from '../replica/read-concern';
@@ -16,6 +17,7 @@ async function runWritingPipeline(
   call: CommandCall,
   collection: string,
   pipeline: Document[],
+  input: Document[] | undefined,
 ): Promise<Document> {
   const stage = pipeline[pipeline.length - 1];
   const txn = call.txn ?? call.state.storage.begin();
@@ -27,6 +29,7 @@ async function runWritingPipeline(
       pipeline.slice(0, -1),
       collationArg(call.body),
       letArg(call.body),
+      input,
     );
     if ('$out' in stage) writeOut(txn, stage, call.db, results);
     else writeMerge(txn, stage, call.db, results);
@@ -41,11 +44,12 @@ async function runWritingPipeline(
 export const aggregate: CommandSpec = {
   access: 'none',
   run(call) {
-    if (typeof call.body.aggregate !== 'string') {
-      throw new CommandError('NotImplemented', 'database-level aggregation is not supported by this engine');
-    }
-    const collection = collectionArg(call);
-    const pipeline = parsePipeline(call.body.pipeline);
+    const databaseLevel = call.body.aggregate === 1;
+    const collection = databaseLevel ? '$cmd.aggregate' : collectionArg(call);
+    const raw: unknown = call.body.pipeline;
+    const input =
+      databaseLevel && Array.isArray(raw) ? databaseLevelInput(call, raw as Document[]) : undefined;
+    const pipeline = parsePipeline(input && Array.isArray(raw) ? raw.slice(1) : raw);
     if (call.body.explain === true)
       throw new CommandError('NotImplemented', 'use the explain command instead');
     if (!isPlainObject(call.body.cursor)) {
@@ -61,7 +65,13 @@ export const aggregate: CommandSpec = {
         `${Object.keys(pipeline[writeAt])[0]} can only be the final stage in the pipeline`,
       );
     }
-    if (writeAt >= 0) return runWritingPipeline(call, collection, pipeline);
+    if (writeAt >= 0 && parseReadConcern(call.body)?.level === 'linearizable') {
+      throw new CommandError(
+        'InvalidOptions',
+        `readConcern level linearizable is not allowed with ${Object.keys(pipeline[writeAt])[0]}`,
+      );
+    }
+    if (writeAt >= 0) return runWritingPipeline(call, collection, pipeline, input);
     const { view, snapshotTime } = call.txn
       ? { view: call.txn, snapshotTime: undefined }
       : readViewFor(call.state.storage, call.state.clock, parseReadConcern(call.body));
@@ -72,6 +82,7 @@ export const aggregate: CommandSpec = {
       pipeline,
       collationArg(call.body),
       letArg(call.body),
+      input,
     );
     const reply = firstBatchReply(call, `${call.db}.${collection}`, results, cursorOptions(call.body));
     if (snapshotTime) (reply.cursor as Document).atClusterTime = snapshotTime;

@@ -77,8 +77,13 @@ export function writeMerge(txn: WriteTxn, stage: Document, db: string, results: 
       if (whenNotMatched === 'insert') txn.insert(target, prepareForInsert(doc));
       continue;
     }
-    if (whenMatched === 'fail')
-      throw new CommandError('DuplicateKey', `$merge found an existing document in ${target}`);
+    if (whenMatched === 'fail') {
+      const keyPattern = Object.fromEntries(on.map((field) => [field, 1]));
+      throw new CommandError('DuplicateKey', `$merge found an existing document in ${target}`, {
+        keyPattern,
+        keyValue: filter,
+      });
+    }
     if (whenMatched === 'keepExisting') continue;
     const merged =
       whenMatched === 'replace' ? { ...doc, _id: existing._id } : { ...existing, ...doc, _id: existing._id };

@@ -71,6 +71,8 @@ export function runPipeline(
   pipeline: Document[],
   collation?: CollationSpec,
   variables?: Record<string, unknown>,
+  /** Documents to run the pipeline over instead of the collection's (database-level aggregation). */
+  input?: Iterable<Document>,
 ): Iterator<Document> {
   const foreign = new Map<string, Document[]>();
   const options = mingoOptions({
@@ -85,7 +87,9 @@ export function runPipeline(
   const ns = `${db}.${collection}`;
   let stages = pipeline;
   let source: Iterable<Document>;
-  if (stages.length > 0 && stageName(stages[0]) === '$match' && view.getCollection(ns)) {
+  if (input) {
+    source = input;
+  } else if (stages.length > 0 && stageName(stages[0]) === '$match' && view.getCollection(ns)) {
     const filter = stages[0].$match as Document;
     const matcher = compileFilter(filter, options);
     source = matching(view.scan(ns, { filter }).docs, matcher.test);

@@ -45,6 +45,11 @@ export class SessionRegistry {
     return session;
   }
 
+  /** The live sessions, as $listLocalSessions reports them. */
+  list(): readonly LogicalSession[] {
+    return [...this.sessions.values()];
+  }
+
   end(lsid: unknown): void {
     const key = sessionKeyOf(lsid);
     const session = key === undefined ? undefined : this.sessions.get(key);

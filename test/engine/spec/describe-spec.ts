@@ -15,7 +15,7 @@ function count(area: string, outcome: 'pass' | 'known' | 'skip' | 'fail'): void 
 
 /**
  * One Jest test per specification test of these areas, all on one engine (started once per Jest file).
- * SPEC_SUMMARY=1 prints the per-area table at the end.
+ * SPEC_SUMMARY=1 prints the per-area table at the end; SPEC_VERBOSE=1 how each known failure fails.
  */
 export function describeSpecAreas(areas: string[]): void {
   let engine: RunningEngine;
@@ -53,6 +53,9 @@ export function describeSpecAreas(areas: string[]): void {
             await runSpecTest(spec, test, engine.uri, internal).catch((error: unknown) => (failure = error));
             if (known !== undefined) {
               count(area, failure ? 'known' : 'fail');
+              if (failure && process.env.SPEC_VERBOSE) {
+                process.stdout.write(`known failure ${id}: ${String((failure as Error).message)}\n`);
+              }
               if (!failure) throw new Error(`"${id}" is listed as a known failure (${known}) but passes`);
               return;
             }

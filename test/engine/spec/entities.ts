@@ -91,8 +91,12 @@ export class Entities {
         );
       } else if (kind === 'session') {
         const { client } = this.client(body.client as string);
-        const options = { ...(body.sessionOptions as Document | undefined) };
+        const { snapshotTime, ...options } = { ...(body.sessionOptions as Document | undefined) };
         const session = client.startSession(options);
+        // The format's snapshotTime session option: this driver has no such option, but reads at the time a
+        // snapshot session holds, so the runner gives the session that time.
+        if (snapshotTime !== undefined)
+          Object.assign(session, { snapshotTime: this.get(snapshotTime as string) });
         this.set(body.id as string, session);
         this.map.set(`${String(body.id)}#lsid`, session.id);
       } else throw new Error(`unsupported entity ${kind}`);

@@ -20,10 +20,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
     'time-series collections are not implemented (NotImplemented)',
   'collection-management/timeseries-collection: insertMany with duplicate ids':
     'time-series collections are not implemented (NotImplemented)',
-  'crud/aggregate-merge-errorResponse: aggregate $merge DuplicateKey error is accessible':
-    'database-level aggregate ($documents, $listLocalSessions) is not implemented yet',
-  'crud/aggregate-out-readConcern: readConcern linearizable with out stage':
-    'readConcern linearizable is accepted with $out, which MongoDB refuses',
   'crud/bulkWrite-updateMany-dots_and_dollars: Updating document to set top-level dollar-prefixed key on 5.0+ server':
     'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
   'crud/bulkWrite-updateMany-dots_and_dollars: Updating document to set top-level dotted key on 5.0+ server':
@@ -48,16 +44,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
     'driver: the Node driver replaces a null _id with a generated ObjectId',
   'crud/create-null-ids: inserting _id with type null via insertOne':
     'driver: the Node driver replaces a null _id with a generated ObjectId',
-  'crud/db-aggregate-rawdata: Aggregate with rawData option on less than 8.2.0 - ignore argument':
-    'database-level aggregate ($documents, $listLocalSessions) is not implemented yet',
-  'crud/db-aggregate-write-readPreference: Database-level aggregate with $merge includes read preference for 5.0+ server':
-    'database-level aggregate ($documents, $listLocalSessions) is not implemented yet',
-  'crud/db-aggregate-write-readPreference: Database-level aggregate with $out includes read preference for 5.0+ server':
-    'database-level aggregate ($documents, $listLocalSessions) is not implemented yet',
-  'crud/db-aggregate: Aggregate with $listLocalSessions':
-    'database-level aggregate ($documents, $listLocalSessions) is not implemented yet',
-  'crud/db-aggregate: Aggregate with $listLocalSessions and allowDiskUse':
-    'database-level aggregate ($documents, $listLocalSessions) is not implemented yet',
   'crud/estimatedDocumentCount: estimatedDocumentCount works correctly on views':
     'views are not implemented (NotImplemented)',
   'crud/findOneAndUpdate-dots_and_dollars: Updating document to set top-level dollar-prefixed key on 5.0+ server':
@@ -74,16 +60,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
     'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
   'crud/updateOne-dots_and_dollars: Updating document to set top-level dotted key on 5.0+ server':
     'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
-  'sessions/snapshot-sessions: Aggregate operation with snapshot and snapshot time':
-    'driver: this Node driver ignores the snapshotTime session option, so the read is not at the saved time',
-  'sessions/snapshot-sessions: Distinct operation with snapshot and snapshot time':
-    'driver: this Node driver ignores the snapshotTime session option, so the read is not at the saved time',
-  'sessions/snapshot-sessions: Find operation with snapshot and snapshot time':
-    'driver: this Node driver ignores the snapshotTime session option, so the read is not at the saved time',
-  'sessions/snapshot-sessions: Mixed operation with snapshot and snapshotTime':
-    'driver: this Node driver ignores the snapshotTime session option, so the read is not at the saved time',
-  'sessions/snapshot-sessions: countDocuments operation with snapshot and snapshot time':
-    'driver: this Node driver ignores the snapshotTime session option, so the read is not at the saved time',
   'transactions/delete: collection writeConcern ignored for delete':
     'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
   'transactions/findOneAndDelete: collection writeConcern ignored for findOneAndDelete':
@@ -107,7 +83,7 @@ export const KNOWN_FAILURES: Record<string, string> = {
   'transactions/transaction-options: startTransaction options override defaults':
     'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
   'transactions/transaction-options: transaction options inherited from client':
-    'driver: the session carries afterClusterTime from an earlier operation of the same client',
+    'not yet diagnosed: under this runner the first statement of the transaction carries afterClusterTime (a lone script with the same options does not)',
   'transactions/transaction-options: transaction options inherited from defaultTransactionOptions':
     'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
   'transactions/update: collections writeConcern ignored for update':
