@@ -86,9 +86,9 @@ describe('CSV download of a directory query', () => {
       const response = await get(`/signatories.csv${query}`);
       expect(response.status).toBe(400);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      const problem = JSON.parse(response.text) as { status: number; invalid_params: { name: string }[] };
+      const problem = JSON.parse(response.text) as { status: number; invalidParams: { name: string }[] };
       expect(problem.status).toBe(400);
-      expect(problem.invalid_params.map((item) => item.name)).toEqual([query.slice(1).split('=')[0]]);
+      expect(problem.invalidParams.map((item) => item.name)).toEqual([query.slice(1).split('=')[0]]);
     }
   });
 });
@@ -102,7 +102,7 @@ describe('JSON download of a directory query', () => {
       expect(response.status).toBe(200);
       const body = JSON.parse(response.text) as {
         licence: { name: string; url: string };
-        generated_at: string;
+        generatedAt: string;
         query: string;
         total: number;
         organisations: { slug: string }[];
@@ -113,7 +113,7 @@ describe('JSON download of a directory query', () => {
         name: 'CC BY 4.0',
         url: 'https://creativecommons.org/licenses/by/4.0/',
       });
-      expect(body.generated_at).toBe(response.headers['x-generated-at']);
+      expect(body.generatedAt).toBe(response.headers['x-generated-at']);
     },
   );
 });

@@ -10,12 +10,12 @@ export interface CsvColumn {
 }
 
 const text = (value: string | null | boolean) => (value === null ? '' : String(value));
-const snake = (slug: string) => slug.replace(/-/g, '_');
+const snakeCase = (slug: string) => slug.replace(/-/g, '_');
 
 function initiativeColumns(initiative: (typeof INITIATIVE_SLUGS)[number]): CsvColumn[] {
   const membership = (organisation: PresentedOrganisation) =>
     organisation.memberships.find((item) => item.initiative === initiative);
-  const prefix = snake(initiative);
+  const prefix = snakeCase(initiative);
   return [
     {
       name: `${prefix}_status`,
@@ -25,7 +25,7 @@ function initiativeColumns(initiative: (typeof INITIATIVE_SLUGS)[number]): CsvCo
     {
       name: `${prefix}_joined_on`,
       describedBy: 'joinedOn',
-      value: (organisation) => membership(organisation)?.joined_on ?? '',
+      value: (organisation) => membership(organisation)?.joinedOn ?? '',
     },
     {
       name: `${prefix}_commitments`,
@@ -44,10 +44,10 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'sector', describedBy: 'sector', value: (o) => text(o.sector) },
   { name: 'website', describedBy: 'website', value: (o) => text(o.website) },
   { name: 'status', describedBy: 'status', value: (o) => o.status.state },
-  { name: 'evidence_level', describedBy: 'evidenceLevel', value: (o) => o.evidence_level },
+  { name: 'evidence_level', describedBy: 'evidenceLevel', value: (o) => o.evidenceLevel },
   ...INITIATIVE_SLUGS.flatMap(initiativeColumns),
   { name: 'demo', describedBy: 'demo', value: (o) => text(o.demo) },
-  { name: 'profile_url', describedBy: 'profileUrl', value: (o) => o.profile_url },
+  { name: 'profile_url', describedBy: 'profileUrl', value: (o) => o.profileUrl },
 ];
 
 /**

@@ -70,7 +70,7 @@ export function downloadRoutes(directory: DirectoryDependencies, config: Pick<Co
     res.setHeader('X-Total-Count', String(positions.length));
     const head = {
       licence: { name: licence.name, url: licence.url },
-      generated_at: generatedAt.toISOString(),
+      generatedAt: generatedAt.toISOString(),
       query: canonicalQuery,
       total: positions.length,
     };

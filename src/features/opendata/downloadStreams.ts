@@ -43,7 +43,7 @@ export function csvDownload(
 
 export interface JsonDownloadHead {
   licence: { name: string; url: string };
-  generated_at: string;
+  generatedAt: string;
   query: string;
   total: number;
 }

@@ -1,11 +1,28 @@
 import { Router } from 'express';
 import type { FeatureContext } from '..';
+import { createRateLimiter } from '../../middleware/rateLimit';
 import type { DirectoryDependencies } from '../directory';
+import { StatisticsService } from '../statistics/statisticsService';
+import { API_BASE, apiRoutes } from './api/routes';
 import { downloadRoutes } from './downloadRoutes';
 
 /** Open data: downloads of any directory query, the read API and its documentation, the Atom feeds. */
 export function openDataRoutes(directory: DirectoryDependencies, context: FeatureContext): Router {
+  const { config, connection } = context;
   const router = Router();
-  router.use(downloadRoutes(directory, context.config));
+  router.use(downloadRoutes(directory, config));
+  router.use(
+    API_BASE,
+    apiRoutes({
+      directory,
+      statistics: new StatisticsService(directory.readModel),
+      licence: config.openData.licence,
+      rateLimiter: createRateLimiter(connection, {
+        name: 'api',
+        windowMs: config.rateLimit.windowMs,
+        limit: config.openData.apiRequestsPerWindow,
+      }),
+    }),
+  );
   return router;
 }

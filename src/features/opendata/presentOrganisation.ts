@@ -47,7 +47,7 @@ function presentMemberships(facts: OrganisationFacts): PresentedMembership[] {
       return {
         initiative: membership.initiative,
         status: membership.status,
-        joined_on: isoDate(membership.joinedAt),
+        joinedOn: isoDate(membership.joinedAt),
         commitments: facts.commitments
           .filter((key) => key.startsWith(prefix))
           .map((key) => key.slice(prefix.length)),
@@ -75,10 +75,10 @@ export function presentOrganisation(
       reason: facts.status.reason,
       since: isoDateTime(facts.status.since),
     },
-    evidence_level: facts.evidenceLevel,
+    evidenceLevel: facts.evidenceLevel,
     demo: facts.demo,
     memberships: presentMemberships(facts),
-    profile_url: `${context.baseUrl ?? ''}/signatories/${facts.slug}`,
+    profileUrl: `${context.baseUrl ?? ''}/signatories/${facts.slug}`,
   };
 }
 

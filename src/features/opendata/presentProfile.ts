@@ -38,7 +38,7 @@ function presentResult(result: StoredResult) {
     status: result.status,
     level: result.level ?? null,
     problems: [...result.problems],
-    checked_at: result.checkedAt.toISOString(),
+    checkedAt: result.checkedAt.toISOString(),
   };
 }
 
@@ -60,8 +60,8 @@ export function presentProfile(profile: Profile, context: PresenterContext): Pre
       current: currentVersion.get(pledge.initiative) === pledge.version,
       commitments: [...pledge.commitments],
       statement: pledge.statement,
-      changed_by: pledge.changedBy,
-      changed_at: pledge.changedAt.toISOString(),
+      changedBy: pledge.changedBy,
+      changedAt: pledge.changedAt.toISOString(),
       demo: pledge.demo,
     })),
     evidence: evidence.map((item) => ({
@@ -69,7 +69,7 @@ export function presentProfile(profile: Profile, context: PresenterContext): Pre
       subject: item.subject,
       commitment: item.commitment ?? null,
       status: item.status,
-      latest_result: item.latestResult ? presentResult(item.latestResult) : null,
+      latestResult: item.latestResult ? presentResult(item.latestResult) : null,
       history: item.history.map(presentResult),
       demo: item.demo,
     })),

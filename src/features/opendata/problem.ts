@@ -39,7 +39,7 @@ export function problemHandler(): ErrorRequestHandler {
       req.log?.info({ status: 400, requestId: req.id }, 'request refused');
       return sendProblem(req, res, 400, {
         detail: 'One or more query parameters are not valid for this endpoint.',
-        invalid_params: error.invalid,
+        invalidParams: error.invalid,
       });
     }
     const status = isDatabaseUnavailable(error)

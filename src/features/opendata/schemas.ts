@@ -6,141 +6,125 @@ import { SECTORS } from '../../reference/sectors';
 import { MEMBERSHIP_STATES, ORGANISATION_STATES } from '../../reference/statuses';
 
 /**
- * The public shapes of the open data, in snake_case, dates in ISO 8601. The presenters return these
+ * The public shapes of the open data, in camelCase (as the statistics), dates in ISO 8601. The presenters return these
  * types, the OpenAPI document is generated from them, and the tests validate every answer against it.
  */
 const isoDate = z.iso.date().meta({ description: 'A calendar date (ISO 8601, UTC).' });
 const isoDateTime = z.iso.datetime().meta({ description: 'An instant (ISO 8601, UTC).' });
 const slug = z.string().regex(/^[a-z0-9-]+$/);
 
-export const membershipSchema = z
-  .object({
-    initiative: z.enum(INITIATIVE_SLUGS),
-    status: z.enum(MEMBERSHIP_STATES),
-    joined_on: isoDate.nullable(),
-    commitments: z.array(z.string()).meta({
-      description: 'Codes of the commitments adopted in the current pledge (active memberships only).',
-    }),
-  })
-  .meta({ id: 'Membership' });
+export const membershipSchema = z.object({
+  initiative: z.enum(INITIATIVE_SLUGS),
+  status: z.enum(MEMBERSHIP_STATES),
+  joinedOn: isoDate.nullable(),
+  commitments: z.array(z.string()).meta({
+    description: 'Codes of the commitments adopted in the current pledge (active memberships only).',
+  }),
+});
 
-export const organisationSchema = z
-  .object({
-    slug,
-    name: z.string(),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .nullable()
-      .meta({ description: 'ISO 3166-1 alpha-2.' }),
-    category: z.enum(CATEGORIES).nullable(),
-    sector: z.enum(SECTORS).nullable(),
-    website: z.string().nullable(),
-    status: z.object({
-      state: z.enum(ORGANISATION_STATES),
-      reason: z.string(),
-      since: isoDateTime.nullable(),
-    }),
-    evidence_level: z.enum(EVIDENCE_LEVELS),
-    demo: z.boolean().meta({ description: 'A fictional organisation shown for demonstration.' }),
-    memberships: z.array(membershipSchema),
-    profile_url: z.string(),
-  })
-  .meta({ id: 'Organisation' });
+export const organisationSchema = z.object({
+  slug,
+  name: z.string(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable()
+    .meta({ description: 'ISO 3166-1 alpha-2.' }),
+  category: z.enum(CATEGORIES).nullable(),
+  sector: z.enum(SECTORS).nullable(),
+  website: z.string().nullable(),
+  status: z.object({
+    state: z.enum(ORGANISATION_STATES),
+    reason: z.string(),
+    since: isoDateTime.nullable(),
+  }),
+  evidenceLevel: z.enum(EVIDENCE_LEVELS),
+  demo: z.boolean().meta({ description: 'A fictional organisation shown for demonstration.' }),
+  memberships: z.array(membershipSchema),
+  profileUrl: z.string(),
+});
 
 const evidenceResultSchema = z.object({
   status: z.enum(EVIDENCE_STATUSES),
   level: z.string().nullable(),
   problems: z.array(z.string()),
-  checked_at: isoDateTime,
+  checkedAt: isoDateTime,
 });
 
-export const organisationProfileSchema = organisationSchema
-  .extend({
-    description: z.string(),
-    pledges: z.array(
-      z.object({
-        initiative: z.enum(INITIATIVE_SLUGS),
-        version: z.number().int().min(1),
-        current: z.boolean(),
-        commitments: z.array(z.string()),
-        statement: z.string(),
-        changed_by: z.string(),
-        changed_at: isoDateTime,
-        demo: z.boolean(),
-      }),
-    ),
-    evidence: z.array(
-      z.object({
-        kind: z.enum(EVIDENCE_KINDS),
-        subject: z.string(),
-        commitment: z.string().nullable(),
-        status: z.enum(EVIDENCE_STATUSES),
-        latest_result: evidenceResultSchema.nullable(),
-        history: z.array(evidenceResultSchema),
-        demo: z.boolean(),
-      }),
-    ),
-  })
-  .meta({ id: 'OrganisationProfile' });
+export const organisationProfileSchema = organisationSchema.extend({
+  description: z.string(),
+  pledges: z.array(
+    z.object({
+      initiative: z.enum(INITIATIVE_SLUGS),
+      version: z.number().int().min(1),
+      current: z.boolean(),
+      commitments: z.array(z.string()),
+      statement: z.string(),
+      changedBy: z.string(),
+      changedAt: isoDateTime,
+      demo: z.boolean(),
+    }),
+  ),
+  evidence: z.array(
+    z.object({
+      kind: z.enum(EVIDENCE_KINDS),
+      subject: z.string(),
+      commitment: z.string().nullable(),
+      status: z.enum(EVIDENCE_STATUSES),
+      latestResult: evidenceResultSchema.nullable(),
+      history: z.array(evidenceResultSchema),
+      demo: z.boolean(),
+    }),
+  ),
+});
 
 const localised = z.object({ en: z.string(), fr: z.string() });
 
-export const initiativeSchema = z
-  .object({
-    slug,
-    name: localised,
-    description: localised,
-    website: z.string(),
-    launched_on: isoDate,
-    signatory_count: z.number().int().min(0),
-    commitments: z.array(
-      z.object({
-        code: slug,
-        title: localised,
-        text: localised,
-        adopted_by: z.number().int().min(0),
-      }),
-    ),
-  })
-  .meta({ id: 'Initiative' });
+export const initiativeSchema = z.object({
+  slug,
+  name: localised,
+  description: localised,
+  website: z.string(),
+  launchedOn: isoDate,
+  signatoryCount: z.number().int().min(0),
+  commitments: z.array(
+    z.object({
+      code: slug,
+      title: localised,
+      text: localised,
+      adoptedBy: z.number().int().min(0),
+    }),
+  ),
+});
 
-export const licenceSchema = z.object({ name: z.string(), url: z.string() }).meta({ id: 'Licence' });
+export const licenceSchema = z.object({ name: z.string(), url: z.string() });
 
-export const organisationPageSchema = z
-  .object({
-    total: z.number().int().min(0),
-    page: z.number().int().min(1),
-    size: z.number().int().min(1),
-    links: z.object({ self: z.string(), next: z.string().nullable(), prev: z.string().nullable() }),
-    organisations: z.array(organisationSchema),
-  })
-  .meta({ id: 'OrganisationPage' });
+export const organisationPageSchema = z.object({
+  total: z.number().int().min(0),
+  page: z.number().int().min(1),
+  size: z.number().int().min(1),
+  links: z.object({ self: z.string(), next: z.string().nullable(), prev: z.string().nullable() }),
+  organisations: z.array(organisationSchema),
+});
 
-export const initiativeListSchema = z
-  .object({ initiatives: z.array(initiativeSchema) })
-  .meta({ id: 'InitiativeList' });
+export const initiativeListSchema = z.object({ initiatives: z.array(initiativeSchema) });
 
-export const downloadSchema = z
-  .object({
-    licence: licenceSchema,
-    generated_at: isoDateTime,
-    query: z.string().meta({ description: 'The directory query this download holds.' }),
-    total: z.number().int().min(0),
-    organisations: z.array(organisationSchema),
-  })
-  .meta({ id: 'SignatoriesDownload' });
+export const downloadSchema = z.object({
+  licence: licenceSchema,
+  generatedAt: isoDateTime,
+  query: z.string().meta({ description: 'The directory query this download holds.' }),
+  total: z.number().int().min(0),
+  organisations: z.array(organisationSchema),
+});
 
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    invalid_params: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
-  })
-  .meta({ id: 'Problem' });
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+});
 
 export type PresentedOrganisation = z.infer<typeof organisationSchema>;
 export type PresentedMembership = z.infer<typeof membershipSchema>;
