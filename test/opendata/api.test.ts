@@ -16,7 +16,7 @@ interface Page {
 
 beforeAll(async () => {
   testApp = await startTestApp();
-  await loadOpenDataFixtures();
+  await loadOpenDataFixtures(testApp);
   // Enough organisations for several pages of 20.
   await generateSyntheticRegistry(30);
   const document = await testApp.agent().get('/api/v1/openapi.json');
