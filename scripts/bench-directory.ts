@@ -1,61 +1,24 @@
 /**
- * Directory speed against a same-size static page: for each size, the real app (createApp, production
- * settings) serves N synthetic organisations from an in-memory engine in one process, a plain Express
- * route serves a captured copy of the filtered page in another, and autocannon loads each on loopback.
- * Usage: npm run bench:directory [-- --sizes 10000,100000 --duration 10 --connections 32
- *        --warmup 500 --gzip --profile --only filtered,search --server-flags=--trace-gc]
+ * Directory speed as users run it: `npm run build` output on plain Node, NODE_ENV=production, the default
+ * log level (access logs written to a file), the real server start (startServer) on a data directory
+ * seeded once per size and reused. For each size: the cold start of `node dist/src/server.js` to the first
+ * 200, then every target under autocannon beside a plain Express route sending the same bytes (another
+ * process), with the server's CPU µs per request, which moves less than throughput on a shared machine.
+ * Usage: npm run bench:directory [-- --sizes 10000,100000 --duration 10 --connections 32 --warmup 500
+ *        --gzip --profile --only filtered,search --data-dir DIR --server-flags=--trace-gc]
  */
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { fetchPage, measureLoad, warmUp, type LoadOptions } from './bench/autocannon-load';
-import { summariseCpuProfile } from './bench/cpu-profile-summary';
-import { summariseHeapProfile } from './bench/heap-profile-summary';
+import { randomBytes } from 'node:crypto';
+import { fetchPage, warmUp, type LoadOptions } from './bench/autocannon-load';
+import { buildCompiled, compiledBenchScript, prepareDataDir } from './bench/bench-data-dir';
+import { measureColdStart } from './bench/cold-start';
+import { readBenchArguments, type BenchArguments } from './bench/directory-arguments';
+import { measure, measureBaselines } from './bench/directory-measure';
 import { report, type Measured } from './bench/directory-report';
-import { mebibytes } from './bench/report-table';
-import { directoryTargets, type DirectoryTarget } from './bench/directory-targets';
-import { startHttpServerProcess, type HttpServerProcess } from './bench/http-server-process';
-
-const argumentsSchema = z.object({
-  sizes: z
-    .string()
-    .regex(/^\d+(,\d+)*$/, 'a comma-separated list of whole numbers')
-    .transform((list) => list.split(',').map(Number))
-    .pipe(z.array(z.number().int().min(1).max(1_000_000))),
-  duration: z.coerce.number().int().min(1).max(300),
-  connections: z.coerce.number().int().min(1).max(1_000),
-  warmup: z.coerce.number().int().min(0).max(100_000),
-  gzip: z.boolean(),
-  profile: z.boolean(),
-  only: z.string().optional(),
-  'server-flags': z.string().optional(),
-});
-type Arguments = z.infer<typeof argumentsSchema>;
-
-function readArguments(): Arguments {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: 'string', default: '10000' },
-      duration: { type: 'string', default: '10' },
-      connections: { type: 'string', default: '32' },
-      warmup: { type: 'string', default: '500' },
-      gzip: { type: 'boolean', default: false },
-      profile: { type: 'boolean', default: false },
-      only: { type: 'string' },
-      'server-flags': { type: 'string' },
-    },
-  });
-  const parsed = argumentsSchema.safeParse(values);
-  if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
-  }
-  return parsed.data;
-}
-
-// Express reads NODE_ENV itself (view cache, error pages), so the processes get it, not just the config.
-const productionEnv = { ...process.env, NODE_ENV: 'production' };
+import { directoryTargets } from './bench/directory-targets';
+import { startHttpServerProcess } from './bench/http-server-process';
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const loadAverage = (): string =>
@@ -64,136 +27,106 @@ const loadAverage = (): string =>
     .map((value) => value.toFixed(2))
     .join(' ');
 
-/** Stops the server's profilers, writes BASE.cpuprofile and BASE.heapprofile, and summarises both. */
-async function stopProfile(server: HttpServerProcess, base: string, requests: number): Promise<string> {
-  const files = { cpuFile: `${base}.cpuprofile`, heapFile: `${base}.heapprofile` };
-  await server.stopProfile(files);
-  return `${summariseCpuProfile(files.cpuFile)}\n\n${summariseHeapProfile(files.heapFile, requests)}`;
+/** What `npm run serve` gets in production, minus what a benchmark must not depend on. */
+function productionEnv(dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir,
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    HOST: '127.0.0.1',
+    PORT: '0',
+  };
+  for (const name of ['LOG_LEVEL', 'MONGODB_URI', 'BASE_URL']) delete env[name];
+  return env;
 }
 
-async function measure(
-  server: HttpServerProcess,
-  target: DirectoryTarget,
-  options: LoadOptions,
-  profileDir: string | null,
-): Promise<Omit<Measured, 'bytes' | 'coldMs'>> {
-  log(`  loading ${target.name} ${target.path}`);
-  const url = `${server.baseUrl}${target.path}`;
-  const loadOptions: LoadOptions = { ...options, pathFor: target.pathFor };
-  await warmUp(url, loadOptions);
-  const cpuBefore = await server.cpuMs();
-  if (profileDir) await server.startProfile();
-  const load = await measureLoad(url, loadOptions);
-  const cpuMs = (await server.cpuMs()) - cpuBefore;
-  if (profileDir)
-    log(
-      `\n${await stopProfile(server, path.join(profileDir, target.name.replace(/\W+/g, '-')), load.requests)}\n`,
-    );
-  const cpuMicrosPerRequest = (cpuMs * 1000) / Math.max(load.requests, 1);
-  return { name: target.name, path: target.path, load, cpuMicrosPerRequest, memory: await server.memory() };
-}
-
-async function checkedPage(
-  server: HttpServerProcess,
-  target: DirectoryTarget,
-  headers: Record<string, string>,
-) {
-  const page = await fetchPage(`${server.baseUrl}${target.path}`, headers);
-  if (page.status !== 200) throw new Error(`${target.path} answered ${page.status}, not 200`);
-  if (target.mustContain && !page.body.includes(target.mustContain)) {
-    throw new Error(`${target.path} does not contain "${target.mustContain}"`);
-  }
-  return page;
-}
-
-async function measureBaseline(
-  file: string,
-  options: LoadOptions,
-  runs: number,
-  profileDir: string | null,
-): Promise<Measured[]> {
-  const bytes = statSync(file).size;
-  const server = await startHttpServerProcess(path.join(__dirname, 'bench', 'baseline-child.ts'), {
-    args: [file],
-    env: productionEnv,
-  });
-  try {
-    const results: Measured[] = [];
-    for (let run = 1; run <= runs; run += 1) {
-      const target = { name: run === 1 ? 'baseline' : `baseline #${run}`, path: '/baseline' };
-      results.push({
-        ...(await measure(server, target, options, run === 1 ? profileDir : null)),
-        bytes,
-        coldMs: 0,
-      });
-    }
-    return results;
-  } finally {
-    await server.stop();
-  }
-}
-
-async function benchSize(size: number, args: Arguments, options: LoadOptions): Promise<void> {
+async function benchSize(size: number, args: BenchArguments, options: LoadOptions): Promise<void> {
   log(`\n== ${size} organisations (load average ${loadAverage()}) ==`);
-  const profileDir = args.profile ? mkdtempSync(path.join(os.tmpdir(), `accord-profile-${size}-`)) : null;
-  const seedProfile = profileDir ? path.join(profileDir, 'seed.cpuprofile') : null;
-  const staticFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'accord-bench-')), 'page.html');
-  const app = await startHttpServerProcess(path.join(__dirname, 'bench', 'directory-app-child.ts'), {
-    args: [String(size), staticFile, ...(seedProfile ? [seedProfile] : [])],
-    env: productionEnv,
-    nodeFlags: ['--max-old-space-size=8192', ...(args['server-flags']?.split(' ').filter(Boolean) ?? [])],
-    onProgress: (text) => log(`  ${text}`),
-  });
+  const dataDir = await prepareDataDir(size, args['data-dir']);
+  const workDir = mkdtempSync(path.join(os.tmpdir(), `accord-bench-${size}-`));
+  const logFd = openSync(path.join(workDir, 'server.log'), 'a');
+  const env = productionEnv(dataDir);
+  const profileDir = args.profile ? workDir : null;
   try {
-    if (seedProfile) log(`\n${summariseCpuProfile(seedProfile)}\n`);
-    const wanted = args.only?.split(',');
-    const targets = directoryTargets(String(app.facts.sampleSlug)).filter(
-      (t) => !wanted || wanted.includes(t.name),
+    const cold = await measureColdStart(env, logFd);
+    log(
+      `  cold start ${cold.ms.toFixed(0)} ms (${cold.cpuMs.toFixed(0)} ms CPU), RSS ${cold.rssMiB.toFixed(0)} MiB`,
     );
-    const [first] = targets;
-    if (!first) throw new Error(`--only ${args.only} selects no target`);
-    const pages = [];
-    if (profileDir) await app.startProfile();
-    for (const target of targets) pages.push(await checkedPage(app, target, options.headers ?? {}));
-    if (profileDir) log(`\n${await stopProfile(app, path.join(profileDir, 'cold-pages'), targets.length)}\n`);
-    writeFileSync(staticFile, pages[0]?.body ?? '');
-    // Also collects the seeding's garbage, which would otherwise land in the first measurement.
-    const seeded = await app.memory();
-    const baselines = await measureBaseline(staticFile, options, 2, profileDir);
-    const appStatic: DirectoryTarget = { name: 'app-static', path: '/bench/static' };
-    // One pass over every page first, so JIT and caches are warm before whichever page is measured first.
-    for (const target of [...targets, appStatic]) {
-      await warmUp(`${app.baseUrl}${target.path}`, { ...options, pathFor: target.pathFor });
+    const staticFile = path.join(workDir, 'page.html');
+    const app = await startHttpServerProcess(compiledBenchScript('directory-server-child.js'), {
+      args: [staticFile],
+      env,
+      compiled: true,
+      stdout: logFd,
+      nodeFlags: args['server-flags']?.split(' ').filter(Boolean) ?? [],
+    });
+    try {
+      const wanted = args.only?.split(',');
+      const targets = directoryTargets(String(app.facts.sampleSlug)).filter(
+        (t) => !wanted || wanted.includes(t.name) || t.name === 'app-static',
+      );
+      const pages = new Map<string, { bytes: number; ms: number }>();
+      for (const target of targets.filter((t) => t.name !== 'app-static')) {
+        const page = await fetchPage(`${app.baseUrl}${target.path}`, options.headers ?? {});
+        if (page.status !== (target.expectStatus ?? 200))
+          throw new Error(`${target.path} answered ${page.status}`);
+        if (target.mustContain && !page.body.includes(target.mustContain)) {
+          throw new Error(`${target.path} does not contain "${target.mustContain}"`);
+        }
+        pages.set(target.name, page);
+        if (target.name === 'filtered') writeFileSync(staticFile, page.body);
+      }
+      if (!pages.has('filtered')) {
+        writeFileSync(staticFile, (await fetchPage(`${app.baseUrl}${directoryTargets('')[0]?.path}`)).body);
+      }
+      const { baselines, healthBaseline } = await measureBaselines(staticFile, options, profileDir);
+      // One pass over every page first, so JIT and caches are warm before whichever is measured first.
+      for (const target of targets) {
+        await warmUp(`${app.baseUrl}${target.path}`, {
+          ...options,
+          pathFor: target.pathFor,
+          expectStatus: target.expectStatus,
+        });
+      }
+      const measured: Measured[] = [];
+      for (const target of targets) {
+        const bytes =
+          target.name === 'app-static' ? statSync(staticFile).size : (pages.get(target.name)?.bytes ?? 0);
+        measured.push({
+          ...(await measure(app, target, options, profileDir)),
+          kind: target.kind,
+          bytes,
+          coldMs: pages.get(target.name)?.ms ?? 0,
+        });
+      }
+      const facts = app.facts;
+      console.log(
+        `\n${size} organisations, compiled, NODE_ENV=production, default log level, data directory: ` +
+          `cold start of node dist/src/server.js to the first 200 ${(cold.ms / 1000).toFixed(2)} s ` +
+          `(${(cold.cpuMs / 1000).toFixed(2)} s CPU), RSS then ${cold.rssMiB.toFixed(0)} MiB. ` +
+          `RSS ${facts.rssBeforeDatabaseMiB} MiB before the database, ${facts.rssDatabaseOpenMiB} MiB with the ` +
+          `embedded engine's data open, ${facts.rssListeningMiB} MiB listening (heap ${facts.heapBeforeDatabaseMiB} → ` +
+          `${facts.heapDatabaseOpenMiB} → ${facts.heapListeningMiB} MiB). ${args.connections} connections, ` +
+          `${args.duration} s per target after ${args.warmup} warm-up requests${args.gzip ? ', gzip' : ''}; ` +
+          `baseline = a plain Express route sending a copy of "filtered" (mean of ${baselines.length} runs), ` +
+          `baseline-health = a plain Express /healthz; app-static = that copy sent through the app's whole chain; ` +
+          `load average now ${loadAverage()}`,
+      );
+      console.log(report(size, { baselines, healthBaseline, targets: measured }));
+      if (profileDir) console.log(`CPU and allocation profiles in ${profileDir}`);
+    } finally {
+      await app.stop();
     }
-    const measured: Measured[] = [];
-    for (const [index, target] of targets.entries()) {
-      const page = pages[index];
-      measured.push({
-        ...(await measure(app, target, options, profileDir)),
-        bytes: page?.bytes ?? 0,
-        coldMs: page?.ms ?? 0,
-      });
-    }
-    const references = [
-      { ...(await measure(app, appStatic, options, profileDir)), bytes: baselines[0]?.bytes ?? 0, coldMs: 0 },
-    ];
-    const { seedSeconds, createAppSeconds } = app.facts;
-    console.log(
-      `\n${size} organisations: seeded in ${seedSeconds} s (server then ${mebibytes(seeded.rss)} RSS, ` +
-        `${mebibytes(seeded.heapUsed)} heap), app built in ${createAppSeconds} s; ` +
-        `${args.connections} connections, ${args.duration} s per target after ${args.warmup} warm-up requests` +
-        `${args.gzip ? ', gzip' : ''}; baseline = static copy of "${first.name}" (mean of ${baselines.length} runs), ` +
-        `app-static = that copy sent by the real app through all its middleware; load average now ${loadAverage()}`,
-    );
-    console.log(report(size, { baselines, references, targets: measured }));
-    if (profileDir) console.log(`CPU and allocation profiles in ${profileDir}`);
   } finally {
-    await app.stop();
+    closeSync(logFd);
   }
 }
 
 async function main(): Promise<void> {
-  const args = readArguments();
+  const args = readBenchArguments();
+  log('compiling to dist/ (tsc)');
+  await buildCompiled();
   const options: LoadOptions = {
     connections: args.connections,
     durationSeconds: args.duration,

@@ -7,6 +7,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** When set, request n asks for pathFor(n) instead of the URL's own path. */
   pathFor?: (n: number) => string;
+  /** The status every answer must have, when not 2xx (the 404 page). */
+  expectStatus?: number;
 }
 
 /** Autocannon's per-request hook, when the path should change from one request to the next. */
@@ -29,8 +31,12 @@ export class LoadError extends Error {
   override name = 'LoadError';
 }
 
-function checkClean(url: string, phase: string, result: autocannon.Result): void {
-  if (result.non2xx === 0 && result.errors === 0 && result.timeouts === 0) return;
+function checkClean(url: string, phase: string, result: autocannon.Result, expectStatus?: number): void {
+  const expectedOnly =
+    expectStatus === undefined
+      ? result.non2xx === 0
+      : Object.keys(result.statusCodeStats ?? {}).every((code) => code === String(expectStatus));
+  if (expectedOnly && result.errors === 0 && result.timeouts === 0) return;
   const codes = Object.entries(result.statusCodeStats ?? {})
     .map(([code, stats]) => `${code}×${stats.count ?? 0}`)
     .join(', ');
@@ -50,7 +56,7 @@ export async function warmUp(url: string, options: LoadOptions): Promise<void> {
     headers: options.headers,
     ...varyingPaths(options),
   });
-  checkClean(url, 'warm-up', warmup);
+  checkClean(url, 'warm-up', warmup, options.expectStatus);
 }
 
 /** Loads the URL for a fixed duration on `connections` keep-alive connections. */
@@ -62,7 +68,7 @@ export async function measureLoad(url: string, options: LoadOptions): Promise<Lo
     headers: options.headers,
     ...varyingPaths(options),
   });
-  checkClean(url, 'measurement', result);
+  checkClean(url, 'measurement', result, options.expectStatus);
   return {
     requestsPerSecond: result.requests.total / result.duration,
     p50Ms: result.latency.p50,

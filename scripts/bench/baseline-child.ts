@@ -1,5 +1,5 @@
 /**
- * The baseline: a plain Express 5 route answering a fixed HTML string, with the app's compression
+ * The baselines: a plain Express 5 route answering a fixed HTML string (and one answering /healthz's JSON), with the app's compression
  * middleware, in its own process like the app under test. The string is a captured copy of the page it
  * stands for, so it has the same size and compresses alike.
  * Usage (through fork): baseline-child.ts HTML_FILE
@@ -19,6 +19,10 @@ runHttpChild(async () => {
   app.use(setUpCompression());
   app.get('/baseline', (_req, res) => {
     res.type('html').send(html);
+  });
+  // The same answer as the app's liveness probe, for comparing /healthz with like.
+  app.get('/baseline-health', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
   const running = await listen(app, 0, '127.0.0.1');
   return {

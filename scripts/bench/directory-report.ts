@@ -1,11 +1,12 @@
 import type { LoadResult } from './autocannon-load';
-import { judge } from './directory-targets';
+import { judge, type TargetKind } from './directory-targets';
 import type { ServerMemory } from './http-server-process';
 import { fixed, formatTable, mebibytes, type Cell } from './report-table';
 
 export interface Measured {
   name: string;
   path: string;
+  kind?: TargetKind;
   bytes: number;
   /** The first request to the page, before any warm-up (read model built, nothing cached). */
   coldMs: number;
@@ -22,36 +23,49 @@ function mean<T>(items: T[], pick: (item: T) => number): number {
 export interface SizeResults {
   /** Runs of the plain Express page; ratios are against their mean. */
   baselines: Measured[];
-  /** Lines measured for comparison only, with no target of their own. */
-  references: Measured[];
+  /** The plain Express JSON probe, which /healthz is compared with. */
+  healthBaseline: Measured;
   targets: Measured[];
 }
 
-/** The table for one registry size. */
-export function report(size: number, { baselines, references, targets }: SizeResults): string {
-  const reference: LoadResult = {
-    requestsPerSecond: mean(baselines, (b) => b.load.requestsPerSecond),
-    p50Ms: mean(baselines, (b) => b.load.p50Ms),
-    p99Ms: mean(baselines, (b) => b.load.p99Ms),
-    requests: mean(baselines, (b) => b.load.requests),
+interface Reference {
+  load: LoadResult;
+  cpu: number;
+}
+
+function referenceOf(runs: Measured[]): Reference {
+  return {
+    load: {
+      requestsPerSecond: mean(runs, (b) => b.load.requestsPerSecond),
+      p50Ms: mean(runs, (b) => b.load.p50Ms),
+      p99Ms: mean(runs, (b) => b.load.p99Ms),
+      requests: mean(runs, (b) => b.load.requests),
+    },
+    cpu: mean(runs, (b) => b.cpuMicrosPerRequest),
   };
-  const referenceCpu = mean(baselines, (b) => b.cpuMicrosPerRequest);
-  const rows: Cell[][] = [...baselines, ...references, ...targets].map((m) => {
-    const isTarget = targets.includes(m);
-    const verdict = judge(size, m.load, reference);
+}
+
+/** The table for one registry size: each target beside its plain Express route, in throughput and CPU. */
+export function report(size: number, { baselines, healthBaseline, targets }: SizeResults): string {
+  const page = referenceOf(baselines);
+  const health = referenceOf([healthBaseline]);
+  const rows: Cell[][] = [...baselines, healthBaseline, ...targets].map((m) => {
+    const reference = m.kind === 'health' || m === healthBaseline ? health : page;
+    const verdict = m.kind ? judge(size, m.kind, m.load, reference.load) : undefined;
+    const ratio = m.load.requestsPerSecond / reference.load.requestsPerSecond;
     return [
       m.name,
       m.bytes,
       Math.round(m.load.requestsPerSecond),
       m.load.p50Ms,
       m.load.p99Ms,
-      fixed(verdict.ratio, 2),
-      fixed(verdict.p99Ratio, 2),
+      fixed(ratio, 2),
+      fixed(m.load.p99Ms / Math.max(reference.load.p99Ms, 1), 2),
       Math.round(m.cpuMicrosPerRequest),
-      fixed(m.cpuMicrosPerRequest / referenceCpu, 2),
+      fixed(m.cpuMicrosPerRequest / reference.cpu, 2),
       `${mebibytes(m.memory.rss)} / ${mebibytes(m.memory.heapUsed)}`,
-      isTarget ? m.coldMs.toFixed(0) : '',
-      isTarget ? `${verdict.pass ? 'PASS' : 'FAIL'} (${verdict.rule})` : '',
+      verdict ? m.coldMs.toFixed(0) : '',
+      verdict ? `${verdict.pass ? 'PASS' : 'FAIL'} (${verdict.rule})` : '',
     ];
   });
   const header = ['target', 'bytes', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'p99/base'];

@@ -25,6 +25,10 @@ export interface HttpServerProcessOptions {
   env?: NodeJS.ProcessEnv;
   /** Extra Node flags, e.g. --max-old-space-size. */
   nodeFlags?: string[];
+  /** A compiled script runs on plain Node; otherwise TypeScript is loaded through tsx. */
+  compiled?: boolean;
+  /** A file descriptor for the child's standard output (its access log), instead of ours. */
+  stdout?: number;
   onProgress?: (text: string) => void;
 }
 
@@ -55,15 +59,15 @@ function nextMessage<T extends HttpChildMessage['type']>(
   });
 }
 
-/** Forks a script built on runHttpChild (TypeScript loaded through tsx) and waits until it listens. */
+/** Forks a script built on runHttpChild and waits until it listens. */
 export async function startHttpServerProcess(
   script: string,
   options: HttpServerProcessOptions = {},
 ): Promise<HttpServerProcess> {
   const child = fork(script, options.args ?? [], {
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(options.nodeFlags ?? [])],
+    execArgv: [...(options.compiled ? [] : ['--import', 'tsx']), '--expose-gc', ...(options.nodeFlags ?? [])],
     env: options.env ?? process.env,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', options.stdout ?? 'inherit', 'inherit', 'ipc'],
   });
   child.on('message', (message: HttpChildMessage) => {
     if (message.type === 'progress') options.onProgress?.(message.text);

@@ -1,0 +1,82 @@
+import type { Router } from 'express';
+import { createApp } from './app';
+import { configWarnings, loadConfig } from './config';
+import { connectDatabase } from './db';
+import { listen } from './httpServer';
+import { createLogger, type Logger } from './logger';
+import { createServices, warmServices, type Services } from './services';
+import { prepareData } from './startup/prepareData';
+
+export interface StartOptions {
+  env: NodeJS.ProcessEnv;
+  /** Routers after the features (createApp's extraRouters); the directory benchmark serves a fixed page so. */
+  extraRouters?: Router[];
+}
+
+/** Resident and heap memory when the database is open (the embedded engine's data loaded) and when listening. */
+export interface StartMemory {
+  beforeDatabase: NodeJS.MemoryUsage;
+  databaseOpen: NodeJS.MemoryUsage;
+  listening: NodeJS.MemoryUsage;
+}
+
+export interface StartedServer {
+  port: number;
+  url: string;
+  logger: Logger;
+  memory: StartMemory;
+  /** Drains requests, stops jobs and closes the database. */
+  stop(): Promise<void>;
+}
+
+const mebibytes = (bytes: number): number => Math.round(bytes / 1_048_576);
+
+/** Config → database → data → services → app → listen: what `npm run serve` and `npm start` run. */
+export async function startServer(options: StartOptions): Promise<StartedServer> {
+  const config = loadConfig(options.env);
+  const logger = createLogger(config);
+  for (const warning of configWarnings(config)) logger.warn(`!!! ${warning} !!!`);
+
+  const beforeDatabase = process.memoryUsage();
+  const database = await connectDatabase(config, logger);
+  const databaseOpen = process.memoryUsage();
+  const services = createServices({ config, logger, connection: database.connection });
+  await prepareData(services);
+  const app = createApp({ config, logger, services, extraRouters: options.extraRouters });
+  await warmDirectory(services, logger);
+  if (config.jobs.runInWebProcess) await services.jobs.start();
+  const running = await listen(app, config.port, config.host);
+  const listening = process.memoryUsage();
+  logger.info(
+    {
+      port: running.port,
+      embeddedDatabase: database.embedded,
+      mail: services.mailer.description,
+      rssMiB: { beforeDatabase: mebibytes(beforeDatabase.rss), databaseOpen: mebibytes(databaseOpen.rss) },
+    },
+    'listening',
+  );
+  return {
+    port: running.port,
+    url: config.baseUrl ?? `http://localhost:${running.port}`,
+    logger,
+    memory: { beforeDatabase, databaseOpen, listening },
+    async stop() {
+      await running.close(config.shutdownTimeoutMs);
+      await services.jobs.stop(config.shutdownTimeoutMs);
+      await database.close();
+    },
+  };
+}
+
+/** Fails soft: with the database unreachable, the first request builds the directory as it would anyway. */
+async function warmDirectory(services: Services, logger: Logger): Promise<void> {
+  const started = process.hrtime.bigint();
+  try {
+    await warmServices(services);
+    const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
+    logger.info({ ms }, 'directory read model built');
+  } catch (error) {
+    logger.warn({ err: error }, 'directory read model not built at start; the first request will build it');
+  }
+}
