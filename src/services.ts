@@ -6,6 +6,8 @@ import { createAccountService } from './features/accounts/accountService';
 import { createPasswordService } from './features/accounts/passwordService';
 import { createTwoFactorService } from './features/accounts/twoFactorService';
 import { createUserSessions } from './features/accounts/userSessions';
+import { createApplicationService } from './features/applications/applicationService';
+import { createReviewService } from './features/applications/reviewService';
 import { createDirectory } from './features/directory';
 import { StatisticsService } from './features/statistics/statisticsService';
 import { createPledgeService } from './features/pledges/pledgeService';
@@ -66,6 +68,8 @@ export function createServices(deps: ServiceDependencies) {
     passwords: createPasswordService({ recordChange, clock, linkTo, userSessions }),
     twoFactor: createTwoFactorService({ recordChange, clock }),
     userSessions,
+    applications: createApplicationService({ recordChange, clock, linkTo }),
+    review: createReviewService({ recordChange, linkTo }),
   };
 }
 

@@ -5,12 +5,14 @@ import type { Logger } from '../logger';
 import type { Authenticator } from '../middleware/authentication';
 import type { Services } from '../services';
 import { accountRoutes } from './accounts';
+import { applicationRoutes } from './applications/routes';
 import { directoryRoutes } from './directory';
 import { homeRoutes } from './home/routes';
 import { initiativeRoutes } from './initiatives/routes';
 import { languageRoutes } from './language/routes';
 import { openDataRoutes } from './opendata';
 import { statisticsRoutes } from './statistics/routes';
+import { secretariatRoutes } from './secretariat';
 
 /** What a feature's routes may use: the built services and the app's authenticator. */
 export interface FeatureContext {
@@ -31,4 +33,6 @@ export function registerFeatures(app: Express, context: FeatureContext): void {
   app.use(languageRoutes(context.config));
   app.use(accountRoutes(context));
   app.use(openDataRoutes(directory, context));
+  app.use(applicationRoutes(context));
+  app.use(secretariatRoutes(context));
 }

@@ -2,7 +2,18 @@ import type { i18n } from 'i18next';
 import type { Language } from '../middleware/i18n';
 
 /** Every e-mail the registry sends; each has `subject`, `paragraphs` and optionally `action` in the mail namespace. */
-export const MAIL_TEMPLATES = ['invitation', 'password-reset', 'account-locked', 'password-changed'] as const;
+export const MAIL_TEMPLATES = [
+  'invitation',
+  'password-reset',
+  'account-locked',
+  'password-changed',
+  'application-confirm',
+  'application-received',
+  'application-waiting',
+  'application-approved',
+  'application-rejected',
+  'application-changes-requested',
+] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export interface MailMessageRequest {

@@ -7,8 +7,8 @@ import { Organisation } from '../../models/organisation';
 import { normaliseEmail, User } from '../../models/user';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
 import { recordSignInFailure } from './signInFailures';
-import { issueToken } from './tokens';
 import type { UserSessions } from './userSessions';
+import { inviteWithin } from './invitations';
 
 import type { SignInResult } from './signInFailures';
 export type { SignInResult };
@@ -101,24 +101,12 @@ export function createAccountService(deps: AccountServiceDeps) {
       const organisation = await resolveOrganisation(input.organisationSlug);
       const language = input.language ?? 'en';
       return recordChange(actor, 'user.invited', async (tx) => {
-        const [user] = await User.create(
-          [{ email, role: input.role, organisation: organisation?._id ?? null, language }],
-          { session: tx.session },
-        );
-        const token = await issueToken(tx, 'invitation', user!._id);
-        const link = linkTo(`/account/invitation/${token}`);
-        tx.enqueue('mail.send', {
-          to: email,
-          language,
-          template: 'invitation',
-          params: { inviter: actor.kind === 'user' ? actor.label : 'Accord Registry', organisation: organisation?.name ?? 'Accord Registry' },
-          link,
-        });
+        const { userId, link } = await inviteWithin(tx, { email, role: input.role, organisation, language }, linkTo);
         return {
-          subject: { kind: 'user', id: String(user!._id) },
+          subject: { kind: 'user', id: String(userId) },
           organisation: organisation?._id ?? null,
           after: { email, role: input.role },
-          result: { userId: String(user!._id), link },
+          result: { userId: String(userId), link },
         };
       });
     },

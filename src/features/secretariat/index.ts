@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import { authorise } from '../../middleware/authorise';
+import { policies } from '../../policies/policies';
+import type { FeatureContext } from '..';
+import { applicationReviewRoutes } from './applicationReviewRoutes';
+import { dashboardRoutes } from './dashboardRoutes';
+
+export const SECRETARIAT_PATH = '/secretariat';
+
+/** The secretariat's routes, relative to `/secretariat`. Tests walk this router's stack to reach every route. */
+export function secretariatRouter(context: FeatureContext): Router {
+  const router = Router();
+  router.use((_req, res, next) => {
+    res.locals.secretariatArea = true;
+    next();
+  });
+  router.use(dashboardRoutes(context));
+  router.use(applicationReviewRoutes(context));
+  return router;
+}
+
+/** Mounted once, behind the one role gate: anonymous visitors are sent to sign in, everyone else gets 404. */
+export function secretariatRoutes(context: FeatureContext): Router {
+  const gated = Router();
+  gated.use(SECRETARIAT_PATH, authorise((actor) => policies.canUseSecretariat(actor)), secretariatRouter(context));
+  return gated;
+}
