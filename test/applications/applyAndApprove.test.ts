@@ -6,19 +6,20 @@ import { Pledge } from '../../src/models/pledge';
 import { User } from '../../src/models/user';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { postForm } from '../helpers/csrf';
-import { makeUser } from '../helpers/factories';
-import { signIn } from '../helpers/signIn';
+import { makeStaffUser, signInStaff } from '../helpers/staff';
 import { linkIn, recipientOf, startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { applicationFields, applyAndConfirm, postApplication } from './support';
 
 let smtp: TestSmtpServer;
 let testApp: TestApp;
+let staff: Awaited<ReturnType<typeof makeStaffUser>>;
 let reviewerEmail: string;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
   testApp = await startTestApp({ mailer: smtp.mailer, runJobs: true, env: { JOBS_RETRY_DELAY_MS: '50' } });
-  reviewerEmail = (await makeUser({ role: 'secretariat' })).email;
+  staff = await makeStaffUser();
+  reviewerEmail = staff.email;
 });
 afterAll(async () => {
   await testApp.stop();
@@ -27,7 +28,7 @@ afterAll(async () => {
 
 async function reviewer() {
   const agent = testApp.agent();
-  await signIn(agent, reviewerEmail);
+  await signInStaff(agent, staff);
   return agent;
 }
 
