@@ -28,7 +28,11 @@ export async function loadOpenDataFixtures(testApp: TestApp): Promise<void> {
     const [created] = await Organisation.create([fields], { session: tx.session });
     if (!created) throw new Error('fixture organisation not created');
     await syncOrganisationDerivedFields(tx, created._id);
-    return { subject: { kind: 'organisation', id: String(created._id) }, organisation: created._id, result: null };
+    return {
+      subject: { kind: 'organisation', id: String(created._id) },
+      organisation: created._id,
+      result: null,
+    };
   });
 }
 

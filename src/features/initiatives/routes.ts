@@ -83,6 +83,7 @@ export function initiativeRoutes({ readModel, cache, baseUrl }: DirectoryDepende
           ...view,
           title: view.name,
           canonicalUrl: `${baseUrl ?? ''}/initiatives/${initiative.slug}`,
+          alternateFeeds: [{ href: `/initiatives/${initiative.slug}/feed.atom`, title: view.name }],
         },
       };
     });

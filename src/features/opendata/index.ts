@@ -5,12 +5,14 @@ import type { DirectoryDependencies } from '../directory';
 import { StatisticsService } from '../statistics/statisticsService';
 import { API_BASE, apiRoutes } from './api/routes';
 import { downloadRoutes } from './downloadRoutes';
+import { feedRoutes } from './feedRoutes';
 
 /** Open data: downloads of any directory query, the read API and its documentation, the Atom feeds. */
 export function openDataRoutes(directory: DirectoryDependencies, context: FeatureContext): Router {
   const { config, connection } = context;
   const router = Router();
   router.use(downloadRoutes(directory, config));
+  router.use(feedRoutes(directory, config.openData.licence));
   router.use(
     API_BASE,
     apiRoutes({

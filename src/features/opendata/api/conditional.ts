@@ -10,6 +10,8 @@ export async function sendVersioned(
   res: Response,
   version: string,
   build: () => unknown,
+  /** JSON unless given: then `build` returns the body as text. */
+  contentType?: string,
 ): Promise<void> {
   const digest = createHash('sha1').update(req.originalUrl).digest('base64url').slice(0, 16);
   res.setHeader('ETag', `W/"${version}-${digest}"`);
@@ -19,5 +21,6 @@ export async function sendVersioned(
     return;
   }
   const body = await build();
-  res.type('application/json').send(JSON.stringify(body));
+  if (contentType) res.type(contentType).send(String(body));
+  else res.type('application/json').send(JSON.stringify(body));
 }
