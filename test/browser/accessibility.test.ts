@@ -13,6 +13,8 @@ describeInBrowser('pages in Chromium, checked by axe (WCAG 2.1 AA)', () => {
     ['home', '/'],
     ['language preference', '/language'],
     ['statistics', '/statistics'],
+    ['apply', '/apply'],
+    ['application link problem', '/apply/confirm/not-a-token'],
     ['404', '/no-such-page'],
     ['500', '/test-only/explode'],
   ];
