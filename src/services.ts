@@ -9,6 +9,10 @@ import { createUserSessions } from './features/accounts/userSessions';
 import { createApplicationService } from './features/applications/applicationService';
 import { createReviewService } from './features/applications/reviewService';
 import { createDirectory } from './features/directory';
+import { createCheckContext, type CheckContext } from './features/evidence/checks/context';
+import { defineEvidenceJobs } from './features/evidence/evidenceJobs';
+import { createEvidenceService } from './features/evidence/evidenceService';
+import { evidenceSettingsFrom, type EvidenceSettings } from './features/evidence/evidenceSettings';
 import { StatisticsService } from './features/statistics/statisticsService';
 import { createPledgeService } from './features/pledges/pledgeService';
 import { JobQueue } from './jobs/jobQueue';
@@ -26,6 +30,9 @@ export interface ServiceDependencies {
   mailer?: Mailer;
   /** Defaults to the system clock; tests pass a clock they move. */
   clock?: Clock;
+  /** Defaults to the environment (EVIDENCE_*, DNS_SERVERS…); tests pass settings and their own DNS and HTTPS peers. */
+  evidenceSettings?: EvidenceSettings;
+  checkContext?: CheckContext;
 }
 
 /**
@@ -52,6 +59,15 @@ export function createServices(deps: ServiceDependencies) {
   });
 
   const directory = createDirectory(config);
+  const evidenceSettings = deps.evidenceSettings ?? evidenceSettingsFrom(process.env);
+  const evidence = createEvidenceService({
+    recordChange,
+    clock,
+    checks: deps.checkContext ?? createCheckContext(evidenceSettings.checks),
+    settings: evidenceSettings,
+  });
+  const evidenceJobs = defineEvidenceJobs(jobs, evidence, clock);
+
   return {
     config,
     logger,
@@ -70,6 +86,8 @@ export function createServices(deps: ServiceDependencies) {
     userSessions,
     applications: createApplicationService({ recordChange, clock, linkTo }),
     review: createReviewService({ recordChange, linkTo }),
+    evidence,
+    evidenceJobs,
   };
 }
 

@@ -44,7 +44,10 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
   await prepareData(services);
   const app = createApp({ config, logger, services, extraRouters: options.extraRouters });
   await warmDirectory(services, logger);
-  if (config.jobs.runInWebProcess) await services.jobs.start();
+  if (config.jobs.runInWebProcess) {
+    await services.jobs.start();
+    await services.evidenceJobs.ensureSweep();
+  }
   const running = await listen(app, config.port, config.host);
   const listening = process.memoryUsage();
   logger.info(

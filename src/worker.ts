@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const database = await connectDatabase(config, logger);
   const services = createServices({ config, logger, connection: database.connection });
   await services.jobs.start();
+  await services.evidenceJobs.ensureSweep();
   logger.info({ mail: services.mailer.description }, 'worker running jobs');
   process.stdout.write('Accord Registry worker is running jobs\n');
 

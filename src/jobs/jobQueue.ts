@@ -28,7 +28,7 @@ export class JobQueue {
   private readonly handlers = new Map<TaskName, { handler: TaskHandler<TaskName>; options: TaskOptions }>();
 
   constructor(
-    private readonly connection: Connection,
+    readonly connection: Connection,
     private readonly logger: Logger,
     private readonly options: JobQueueOptions,
   ) {}

@@ -6,6 +6,8 @@ import type { MailMessageRequest } from '../mail/messages';
  */
 export interface TaskPayloads {
   'mail.send': MailMessageRequest;
+  'evidence.check': { evidenceId: string };
+  'evidence.sweep': Record<string, never>;
 }
 
 export type TaskName = keyof TaskPayloads;

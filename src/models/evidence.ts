@@ -6,8 +6,12 @@ const resultSchema = new Schema(
     level: { type: String, trim: true, maxlength: 60, default: null },
     details: { type: Schema.Types.Mixed, default: {} },
     problems: { type: [{ type: String, trim: true, maxlength: 500 }], default: [] },
+    /** The problems as message codes and parameters, to show in either language. */
+    findings: { type: [Schema.Types.Mixed], default: [] },
     status: { type: String, enum: EVIDENCE_STATUSES, required: true },
     checkedAt: { type: Date, required: true },
+    /** In history: the last time this same result was seen ("unchanged from checkedAt to until"). */
+    until: { type: Date, default: null },
   },
   { _id: false },
 );
@@ -23,6 +27,12 @@ const evidenceSchema = new Schema(
     latestResult: { type: resultSchema, default: null },
     checkedAt: { type: Date, default: null },
     history: { type: [resultSchema], default: [] },
+    /** Since when the checks have failed without a break (stale after a configured period). */
+    failingSince: { type: Date, default: null },
+    nextCheckAt: { type: Date, default: null },
+    /** Checks that could not conclude (`error`) in a row: they leave the result alone and back off. */
+    consecutiveErrors: { type: Number, min: 0, default: 0 },
+    lastError: { type: new Schema({ at: Date, findings: [Schema.Types.Mixed] }, { _id: false }), default: null },
     demo: { type: Boolean, required: true, default: false },
   },
   {
@@ -38,6 +48,7 @@ const evidenceSchema = new Schema(
 evidenceSchema.index({ organisation: 1, kind: 1, subject: 1 }, { unique: true });
 evidenceSchema.index({ status: 1 });
 evidenceSchema.index({ checkedAt: 1 });
+evidenceSchema.index({ nextCheckAt: 1 });
 
 export type EvidenceRecord = InferSchemaType<typeof evidenceSchema>;
 export const Evidence = model('Evidence', evidenceSchema);

@@ -10,6 +10,8 @@ import { createLogger } from '../../src/logger';
 import type { Clock } from '../../src/clock';
 import type { Mailer } from '../../src/mail/mailer';
 import { createServices, type Services } from '../../src/services';
+import type { CheckContext } from '../../src/features/evidence/checks/context';
+import type { EvidenceSettings } from '../../src/features/evidence/evidenceSettings';
 
 export type Agent = ReturnType<typeof request.agent>;
 
@@ -36,6 +38,9 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Start the job queue, as the web process does by default (needed for e-mail). */
   runJobs?: boolean;
+  /** Continuous verification's settings and the DNS/HTTPS peers its checks talk to. */
+  evidenceSettings?: EvidenceSettings;
+  checkContext?: CheckContext;
 }
 
 export const testSessionSecret = 'test-session-secret-that-is-long-enough-0123456789';
@@ -59,6 +64,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     connection: database.connection,
     mailer: options.mailer,
     clock: options.clock,
+    evidenceSettings: options.evidenceSettings,
+    checkContext: options.checkContext,
   });
   if (options.runJobs) await services.jobs.start();
   const app = createApp({

@@ -1,0 +1,68 @@
+import type { Actor } from '../../audit/actor';
+import type { RecordChange } from '../../audit/recordChange';
+import type { Clock } from '../../clock';
+import { Evidence } from '../../models/evidence';
+import type { CheckContext } from './checks/context';
+import { normaliseDomain } from './checks/domainName';
+import { runCheck } from './checks/runChecks';
+import { CHECK_NAMES, type CheckName } from './checks/types';
+import { applyCheckResult, type CheckOutcome } from './continuous/applyCheckResult';
+import { applyLapseRule } from './continuous/applyLapseRule';
+import type { EvidenceSettings } from './evidenceSettings';
+
+const isCheckName = (kind: string): kind is CheckName => (CHECK_NAMES as readonly string[]).includes(kind);
+
+export interface EvidenceServiceDependencies {
+  recordChange: RecordChange;
+  clock: Clock;
+  checks: CheckContext;
+  settings: EvidenceSettings;
+}
+
+/** Continuous verification: checks run outside any transaction; their results are written by the audited helper. */
+export function createEvidenceService(deps: EvidenceServiceDependencies) {
+  const { recordChange, clock, checks, settings } = deps;
+
+  /** Runs the entry's check now; a definite answer updates result, history and status, an `error` only backs off. */
+  async function checkEvidence(actor: Actor, evidenceId: string): Promise<CheckOutcome | null> {
+    const evidence = await Evidence.findById(evidenceId, { kind: 1, subject: 1, organisation: 1 }).lean();
+    const domain = evidence ? normaliseDomain(evidence.subject) : null;
+    if (!evidence || !domain || !isCheckName(evidence.kind)) return null;
+    const result = await runCheck(evidence.kind, domain, checks);
+    const outcome = await recordChange(actor, 'evidence.checked', (tx) =>
+      applyCheckResult(tx, evidenceId, result, settings),
+    );
+    if (outcome.outcome === 'checked')
+      await applyLapseRule(recordChange, actor, evidence.organisation, settings);
+    return outcome;
+  }
+
+  /**
+   * Claims up to `limit` entries due for a check by moving their next check a claim period ahead, so that
+   * sweeps running at once on several workers never hand out the same entry twice.
+   */
+  async function claimDue(limit: number): Promise<string[]> {
+    const now = clock.now();
+    const claimed: string[] = [];
+    while (claimed.length < limit) {
+      const entry = await Evidence.findOneAndUpdate(
+        { kind: { $in: [...CHECK_NAMES] }, demo: { $ne: true }, $or: [{ nextCheckAt: null }, { nextCheckAt: { $lte: now } }] },
+        { $set: { nextCheckAt: new Date(now.getTime() + settings.claimMs) } },
+        { sort: { nextCheckAt: 1 }, projection: { _id: 1 } },
+      ).lean();
+      if (!entry) break;
+      claimed.push(String(entry._id));
+    }
+    return claimed;
+  }
+
+  return {
+    settings,
+    checkEvidence,
+    claimDue,
+    applyLapseRule: (actor: Actor, organisationId: string) =>
+      applyLapseRule(recordChange, actor, organisationId, settings),
+  };
+}
+
+export type EvidenceService = ReturnType<typeof createEvidenceService>;

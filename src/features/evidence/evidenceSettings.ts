@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { checkOptionsFromEnvironment } from './checks/verifyEnvironment';
+import type { CheckContextOptions } from './checks/context';
+import type { ScheduleSettings } from './continuous/verificationRules';
+
+const hours = (value: number) => value * 3_600_000;
+const days = (value: number) => value * 86_400_000;
+
+const environmentSchema = z.object({
+  EVIDENCE_CHECK_PERIOD_HOURS: z.coerce.number().positive().default(24),
+  EVIDENCE_STALE_AFTER_DAYS: z.coerce.number().positive().default(30),
+  EVIDENCE_LAPSE_AFTER_DAYS: z.coerce.number().positive().default(60),
+  EVIDENCE_CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+});
+
+export interface EvidenceSettings {
+  schedule: ScheduleSettings;
+  staleAfterMs: number;
+  lapseAfterMs: number;
+  concurrency: number;
+  /** How long a claimed re-check may wait in the queue before another sweep claims it again. */
+  claimMs: number;
+  checks: CheckContextOptions;
+}
+
+/** Continuous verification's settings, from the environment (see .env.example). */
+export function evidenceSettingsFrom(environment: NodeJS.ProcessEnv): EvidenceSettings {
+  const env = environmentSchema.parse(environment);
+  return {
+    schedule: {
+      periodMs: hours(env.EVIDENCE_CHECK_PERIOD_HOURS),
+      jitter: 0.1,
+      retryBaseMs: 60_000,
+      retryMaxMs: hours(6),
+    },
+    staleAfterMs: days(env.EVIDENCE_STALE_AFTER_DAYS),
+    lapseAfterMs: days(env.EVIDENCE_LAPSE_AFTER_DAYS),
+    concurrency: env.EVIDENCE_CHECK_CONCURRENCY,
+    claimMs: 15 * 60_000,
+    checks: checkOptionsFromEnvironment(environment),
+  };
+}
