@@ -1,4 +1,5 @@
 import { ObjectId, serialize, type Document } from 'bson';
+import { Aggregator } from 'mingo/aggregator';
 import type { Options } from 'mingo/types';
 import { updateOne as mingoUpdateOne, type Modifier, type PipelineStage } from 'mingo/updater';
 import { compareBson } from '../bson-order';
@@ -44,6 +45,16 @@ function idFirst(doc: Document): Document {
   return { _id, ...rest };
 }
 
+/**
+ * A pipeline update is the pipeline run over the one document (its fields may be dotted or start with '$',
+ * which the generic updater cannot track); whether it changed anything is decided by comparing bytes.
+ */
+function runUpdatePipeline(doc: Document, stages: Document[], options: Options) {
+  const [after] = new Aggregator(stages, options).run([doc]) as Document[];
+  if (!after) throw new CommandError('BadValue', 'an update pipeline must produce the document');
+  return { doc: after, modified: true };
+}
+
 function runMingo(
   doc: Document,
   modifier: Document | Document[],
@@ -53,6 +64,7 @@ function runMingo(
 ) {
   const docs = [doc];
   try {
+    if (Array.isArray(modifier)) return runUpdatePipeline(doc, modifier, options);
     const result = mingoUpdateOne(
       docs,
       filter,

@@ -20,14 +20,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
     'time-series collections are not implemented (NotImplemented)',
   'collection-management/timeseries-collection: insertMany with duplicate ids':
     'time-series collections are not implemented (NotImplemented)',
-  'crud/bulkWrite-updateMany-dots_and_dollars: Updating document to set top-level dollar-prefixed key on 5.0+ server':
-    'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
-  'crud/bulkWrite-updateMany-dots_and_dollars: Updating document to set top-level dotted key on 5.0+ server':
-    'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
-  'crud/bulkWrite-updateOne-dots_and_dollars: Updating document to set top-level dollar-prefixed key on 5.0+ server':
-    'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
-  'crud/bulkWrite-updateOne-dots_and_dollars: Updating document to set top-level dotted key on 5.0+ server':
-    'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
   'crud/bypassDocumentValidation: Aggregate with $out passes bypassDocumentValidation: false':
     'driver: the Node driver does not send bypassDocumentValidation: false',
   'crud/bypassDocumentValidation: BulkWrite passes bypassDocumentValidation: false':
@@ -46,20 +38,8 @@ export const KNOWN_FAILURES: Record<string, string> = {
     'driver: the Node driver replaces a null _id with a generated ObjectId',
   'crud/estimatedDocumentCount: estimatedDocumentCount works correctly on views':
     'views are not implemented (NotImplemented)',
-  'crud/findOneAndUpdate-dots_and_dollars: Updating document to set top-level dollar-prefixed key on 5.0+ server':
-    'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
-  'crud/findOneAndUpdate-dots_and_dollars: Updating document to set top-level dotted key on 5.0+ server':
-    'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
   'crud/findOneAndUpdate-errorResponse: findOneAndUpdate document validation errInfo is accessible':
     'collMod is not implemented yet',
-  'crud/updateMany-dots_and_dollars: Updating document to set top-level dollar-prefixed key on 5.0+ server':
-    'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
-  'crud/updateMany-dots_and_dollars: Updating document to set top-level dotted key on 5.0+ server':
-    'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
-  'crud/updateOne-dots_and_dollars: Updating document to set top-level dollar-prefixed key on 5.0+ server':
-    'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
-  'crud/updateOne-dots_and_dollars: Updating document to set top-level dotted key on 5.0+ server':
-    'pipeline updates with $setField or $replaceWith on dotted and $-prefixed field names fail in the pipeline engine',
   'transactions/delete: collection writeConcern ignored for delete':
     'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
   'transactions/findOneAndDelete: collection writeConcern ignored for findOneAndDelete':
