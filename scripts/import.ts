@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfig } from '../src/config';
-import { connectDatabase } from '../src/db';
+import { openCommandLineContext } from '../src/startup/commandLine';
 import { importFile } from '../src/import/importCsv';
 import { formatReport } from '../src/import/report';
 import { loadReferenceData } from '../src/reference/loadReferenceData';
@@ -38,12 +37,13 @@ async function main(): Promise<void> {
       throw new Error(`${message}\n${usage}`);
     }
   })();
-  const database = await connectDatabase(loadConfig());
+  const context = await openCommandLineContext('import');
   try {
     await loadReferenceData();
     const report = await importFile(parsed.file, {
       initiative: parsed.initiative,
       dryRun: parsed.dryRun,
+      writer: context.writer,
       // On a terminal the count rewrites one line; in a log each step gets its own line.
       onProgress: ({ processed, total }) =>
         process.stderr.write(
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     if (process.stderr.isTTY) process.stderr.write('\n');
     process.stdout.write(`${formatReport(report)}\n`);
   } finally {
-    await database.close();
+    await context.close();
   }
 }
 

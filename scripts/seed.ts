@@ -1,9 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfig } from '../src/config';
-import { connectDatabase } from '../src/db';
-import { createLogger } from '../src/logger';
-import { createServices } from '../src/services';
+import { openCommandLineContext } from '../src/startup/commandLine';
 import { describeSeed, seedRegistry } from '../src/seed/seedRegistry';
 import { generateSyntheticRegistry } from '../src/seed/synthetic';
 
@@ -18,12 +15,10 @@ function readArguments(): { synthetic: number | null } {
 
 async function main(): Promise<void> {
   const { synthetic } = readArguments();
-  const config = loadConfig();
-  const database = await connectDatabase(config);
-  const services = createServices({ config, logger: createLogger(config), connection: database.connection });
+  const context = await openCommandLineContext('seed');
   try {
     const report = await seedRegistry({
-      writers: services,
+      writers: context.services,
       onProgress: (file, { processed, total }) =>
         process.stderr.write(`\r${file}: ${processed}/${total} rows`),
     });
@@ -31,7 +26,7 @@ async function main(): Promise<void> {
     for (const line of describeSeed(report)) process.stdout.write(`${line}\n`);
     if (synthetic !== null) {
       const started = Date.now();
-      await generateSyntheticRegistry(synthetic, {
+      await generateSyntheticRegistry(context.writer, synthetic, {
         onProgress: (done, total) => process.stderr.write(`\rsynthetic: ${done}/${total} organisations`),
       });
       process.stderr.write('\n');
@@ -40,7 +35,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await database.close();
+    await context.close();
   }
 }
 

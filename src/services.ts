@@ -1,5 +1,7 @@
 import type { Connection } from 'mongoose';
+import { systemActor } from './audit/actor';
 import { createRecordChange } from './audit/recordChange';
+import type { ImportWriter } from './import/importCsv';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { createAccountService } from './features/accounts/accountService';
@@ -96,4 +98,9 @@ export type Services = ReturnType<typeof createServices>;
 /** Loads what the first request would otherwise wait for (the directory's read model). */
 export async function warmServices(services: Services): Promise<void> {
   await services.directory.readModel.warm();
+}
+
+/** The import, the seed and other tools write as the system, named by their task, through the audited path. */
+export function systemWriter(services: Pick<Services, 'recordChange'>, task: string): ImportWriter {
+  return { recordChange: services.recordChange, actor: systemActor(task) };
 }

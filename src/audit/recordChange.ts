@@ -16,13 +16,16 @@ export interface ChangeTransaction {
   enqueue<K extends TaskName>(task: K, data: TaskPayloads[K], runAt?: Date): void;
 }
 
-export interface AuditedChange<T> {
+/** What one audit event says about its subject. */
+export interface AuditDetails {
   subject: { kind: string; id: string };
   organisation?: Types.ObjectId | string | null;
   before?: unknown;
   after?: unknown;
-  result: T;
 }
+
+/** A change of one subject, or (`events`) of many in one go, such as an import batch: one event each. */
+export type AuditedChange<T> = (AuditDetails | { events: AuditDetails[] }) & { result: T };
 
 /** Returned when the change turned out to change nothing: no audit event, no version bump, no jobs. */
 export interface NoChange<T> {
@@ -42,7 +45,11 @@ const isNoChange = <T>(outcome: AuditedChange<T> | NoChange<T>): outcome is NoCh
  * version bump (for changes the public can see) and the jobs to run after commit. This file is the only
  * writer of audit events, which is what makes the log append-only. Transient conflicts are retried whole.
  */
-export function createRecordChange(deps: { connection: Connection; clock: Clock; jobs: JobQueue }): RecordChange {
+export function createRecordChange(deps: {
+  connection: Connection;
+  clock: Clock;
+  jobs: JobQueue;
+}): RecordChange {
   return async <T>(actor: Actor, action: AuditAction, change: ChangeFunction<T>): Promise<T> => {
     let outcome: AuditedChange<T> | NoChange<T> | undefined;
     await deps.connection.transaction(async (session) => {
@@ -57,26 +64,26 @@ export function createRecordChange(deps: { connection: Connection; clock: Clock;
       const attempt = await change(tx);
       outcome = attempt;
       if (isNoChange(attempt)) return;
-      await AuditEvent.create(
-        [
-          {
-            action,
-            actor: {
-              kind: actor.kind,
-              userId: actor.userId,
-              label: actor.label,
-              role: actor.role,
-              organisationId: actor.organisationId,
-            },
-            subject: attempt.subject,
-            organisation: attempt.organisation ?? null,
-            before: attempt.before ?? null,
-            after: attempt.after ?? null,
-            at: now,
-            requestId: actor.requestId,
-            ip: actor.ip,
-          },
-        ],
+      const details = 'events' in attempt ? attempt.events : [attempt];
+      const actorFields = {
+        kind: actor.kind,
+        userId: actor.userId,
+        label: actor.label,
+        role: actor.role,
+        organisationId: actor.organisationId,
+      };
+      await AuditEvent.insertMany(
+        details.map((item) => ({
+          action,
+          actor: actorFields,
+          subject: item.subject,
+          organisation: item.organisation ?? null,
+          before: item.before ?? null,
+          after: item.after ?? null,
+          at: now,
+          requestId: actor.requestId,
+          ip: actor.ip,
+        })),
         { session },
       );
       if (isPublicAction(action)) await bumpRegistryVersion(session);

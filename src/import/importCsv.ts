@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import type { Actor } from '../audit/actor';
+import type { AuditDetails, RecordChange } from '../audit/recordChange';
 import { Organisation } from '../models/organisation';
 import { findInitiative, type InitiativeSlug } from '../reference/initiatives';
-import { bumpRegistryVersion } from '../models/registryVersion';
 import { identityKeyOf } from '../models/searchKey';
 import { findExisting } from './findExisting';
 import { newOrganisationFields, organisationChanges, type ResolvedRow } from './mergeOrganisation';
@@ -10,7 +11,14 @@ import { emptyReport, type ImportProgress, type ImportReport } from './report';
 import { describeIssues, genericRowSchema, parisCallRowSchema } from './rowSchemas';
 import { SlugAllocator } from './slugs';
 
+/** Who imports, and the audited write path their changes take (not needed for a dry run). */
+export interface ImportWriter {
+  recordChange: RecordChange;
+  actor: Actor;
+}
+
 export interface ImportOptions {
+  writer?: ImportWriter;
   /** Initiative for rows that do not name one (Paris Call exports always mean `paris-call`). */
   initiative?: InitiativeSlug;
   dryRun?: boolean;
@@ -37,7 +45,6 @@ function validate(record: CsvRecord, format: CsvFormat, options: ImportOptions):
   return { ok: true, row: { ...parsed.data, initiative, category } };
 }
 
-type Stored = NonNullable<Awaited<ReturnType<typeof findExisting>>[number]>;
 type NewOrganisation = InstanceType<typeof Organisation>;
 type Accepted = { line: number; row: ResolvedRow };
 
@@ -77,41 +84,86 @@ function acceptRows(
   return accepted;
 }
 
-async function updateExisting(
-  { line, row }: Accepted,
-  found: Stored,
-  options: ImportOptions,
-  report: ImportReport,
-) {
-  const changes = organisationChanges(found, row);
-  if (Object.keys(changes).length === 0) {
-    report.unchanged += 1;
-    return;
-  }
-  if (!options.dryRun)
-    await Organisation.updateOne({ _id: found._id }, { $set: changes }, { runValidators: true });
-  report.updated += 1;
-  report.changes.push({ line, name: found.name, message: Object.keys(changes).join(', ') });
+interface Update {
+  line: number;
+  name: string;
+  id: unknown;
+  changes: Record<string, unknown>;
+  before: Record<string, unknown>;
+}
+interface Creation {
+  line: number;
+  name: string;
+  document: NewOrganisation;
 }
 
-/** One insert for the batch; if it fails, row by row so each failure is reported against its own line. */
-async function insertNew(
-  created: { line: number; name: string; document: NewOrganisation }[],
+const organisationEvent = (id: unknown, before: unknown, after: unknown): AuditDetails => ({
+  subject: { kind: 'organisation', id: String(id) },
+  organisation: String(id),
+  before,
+  after,
+});
+
+/** The batch's updates and insertions in one audited transaction: one audit event per organisation. */
+async function writeBatch(writer: ImportWriter, updates: Update[], created: Creation[]) {
+  await writer.recordChange(writer.actor, 'organisation.imported', async ({ session }) => {
+    for (const update of updates)
+      await Organisation.updateOne(
+        { _id: update.id },
+        { $set: update.changes },
+        { runValidators: true, session },
+      );
+    if (created.length > 0)
+      await Organisation.insertMany(
+        created.map(({ document }) => document),
+        { session },
+      );
+    return {
+      events: [
+        ...updates.map((update) => organisationEvent(update.id, update.before, update.changes)),
+        ...created.map(({ document }) =>
+          organisationEvent(document._id, null, { slug: document.slug, name: document.name }),
+        ),
+      ],
+      result: null,
+    };
+  });
+}
+
+/** When the batch as a whole fails, row by row, so each failure is reported against its own line. */
+async function writeRowByRow(
+  writer: ImportWriter,
+  updates: Update[],
+  created: Creation[],
   report: ImportReport,
 ) {
-  try {
-    await Organisation.insertMany(created.map(({ document }) => document));
-    report.created += created.length;
-    return;
-  } catch {
-    // fall through: find out which rows failed
-  }
-  for (const { line, name, document } of created) {
+  for (const update of updates) {
     try {
-      if (!(await Organisation.exists({ _id: document._id }))) await document.save();
+      await writeBatch(writer, [update], []);
+      report.updated += 1;
+      report.changes.push({
+        line: update.line,
+        name: update.name,
+        message: Object.keys(update.changes).join(', '),
+      });
+    } catch (error) {
+      report.rejected.push({
+        line: update.line,
+        name: update.name,
+        reason: `could not be saved: ${errorText(error)}`,
+      });
+    }
+  }
+  for (const creation of created) {
+    try {
+      await writeBatch(writer, [], [creation]);
       report.created += 1;
     } catch (error) {
-      report.rejected.push({ line, name, reason: `could not be saved: ${errorText(error)}` });
+      report.rejected.push({
+        line: creation.line,
+        name: creation.name,
+        reason: `could not be saved: ${errorText(error)}`,
+      });
     }
   }
 }
@@ -127,12 +179,20 @@ async function importBatch(
   const accepted = acceptRows(records, format, options, report, seen);
   const existing = await findExisting(accepted.map(({ row }) => row));
   await slugs.prefetch(accepted.filter((_, index) => !existing[index]).map(({ row }) => row));
-  const created: { line: number; name: string; document: NewOrganisation }[] = [];
+  const updates: Update[] = [];
+  const created: Creation[] = [];
   for (const [index, item] of accepted.entries()) {
     const found = existing[index];
     try {
       if (found) {
-        await updateExisting(item, found, options, report);
+        const changes = organisationChanges(found, item.row);
+        if (Object.keys(changes).length === 0) report.unchanged += 1;
+        else {
+          const before = Object.fromEntries(
+            Object.keys(changes).map((key) => [key, (found as Record<string, unknown>)[key] ?? null]),
+          );
+          updates.push({ line: item.line, name: found.name, id: found._id, changes, before });
+        }
         continue;
       }
       const { line, row } = item;
@@ -151,8 +211,30 @@ async function importBatch(
       });
     }
   }
-  if (options.dryRun) report.created += created.length;
-  else if (created.length > 0) await insertNew(created, report);
+  if (updates.length + created.length === 0) return;
+  if (options.dryRun) {
+    countWritten(report, updates, created);
+    return;
+  }
+  if (!options.writer)
+    throw new Error('An import that writes needs a writer (the audited write path and an actor)');
+  try {
+    await writeBatch(options.writer, updates, created);
+    countWritten(report, updates, created);
+  } catch {
+    await writeRowByRow(options.writer, updates, created, report);
+  }
+}
+
+function countWritten(report: ImportReport, updates: Update[], created: Creation[]) {
+  report.created += created.length;
+  report.updated += updates.length;
+  for (const update of updates)
+    report.changes.push({
+      line: update.line,
+      name: update.name,
+      message: Object.keys(update.changes).join(', '),
+    });
 }
 
 /** Imports CSV content (Paris Call export or generic columns). Throws ImportFileError for an unusable file. */
@@ -176,7 +258,6 @@ export async function importCsv(
     options.onProgress?.({ processed: Math.min(start + batchSize, total), total });
   }
   report.rejected.sort((a, b) => a.line - b.line);
-  if (!report.dryRun && report.created + report.updated > 0) await bumpRegistryVersion();
   return report;
 }
 

@@ -1,3 +1,4 @@
+import { systemActor } from '../audit/actor';
 import { importFile } from '../import/importCsv';
 import type { ImportProgress, ImportReport } from '../import/report';
 import { Organisation } from '../models/organisation';
@@ -41,7 +42,11 @@ export async function seedRegistry(options: SeedOptions): Promise<SeedReport> {
       : undefined;
     imports.push({
       file: source.name,
-      report: await importFile(file, { initiative: source.initiative, onProgress }),
+      report: await importFile(file, {
+        initiative: source.initiative,
+        onProgress,
+        writer: { recordChange: options.writers.recordChange, actor: systemActor('seed') },
+      }),
     });
   }
   const demo = await ensureDemoContent(options.writers);

@@ -3,7 +3,7 @@ import { summariseMemberships } from '../registry/derivedFields';
 import { Evidence } from '../models/evidence';
 import { Organisation } from '../models/organisation';
 import { Pledge } from '../models/pledge';
-import { bumpRegistryVersion } from '../models/registryVersion';
+import type { ImportWriter } from '../import/importCsv';
 import { identityKeyOf, toSearchKey, toSlug } from '../models/searchKey';
 import { CATEGORIES } from '../reference/categories';
 import { commitmentKey, INITIATIVES, type InitiativeSlug } from '../reference/initiatives';
@@ -166,20 +166,37 @@ function syntheticBatch(start: number, size: number, random: () => number) {
 
 /** Replaces any earlier synthetic registry with `count` organisations, their pledges and evidence. */
 export async function generateSyntheticRegistry(
+  writer: ImportWriter,
   count: number,
   options: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<void> {
-  await Pledge.deleteMany({ changedBy: SYNTHETIC_AUTHOR });
-  await Evidence.deleteMany({ subject: { $regex: `\\.${SYNTHETIC_DOMAIN.replace('.', '\\.')}$` } });
-  await Organisation.deleteMany({ origin: 'synthetic' });
+  const registry = { kind: 'registry', id: 'synthetic' };
+  await writer.recordChange(writer.actor, 'registry.seeded', async ({ session }) => {
+    await Pledge.deleteMany({ changedBy: SYNTHETIC_AUTHOR }, { session });
+    await Evidence.deleteMany(
+      { subject: { $regex: `\\.${SYNTHETIC_DOMAIN.replace('.', '\\.')}$` } },
+      { session },
+    );
+    const removed = await Organisation.deleteMany({ origin: 'synthetic' }, { session });
+    return { subject: registry, before: { organisations: removed.deletedCount }, after: null, result: null };
+  });
   const random = randomGenerator(count);
   const batchSize = Math.max(1, options.batchSize ?? 2000);
   for (let start = 0; start < count; start += batchSize) {
     const batch = syntheticBatch(start, Math.min(batchSize, count - start), random);
-    await Organisation.collection.insertMany(batch.organisations, { ordered: false });
-    if (batch.pledges.length > 0) await Pledge.collection.insertMany(batch.pledges, { ordered: false });
-    if (batch.evidence.length > 0) await Evidence.collection.insertMany(batch.evidence, { ordered: false });
+    // One audited change per batch (not per organisation): these are generated, not anyone's edits.
+    await writer.recordChange(writer.actor, 'registry.seeded', async ({ session }) => {
+      await Organisation.collection.insertMany(batch.organisations, { ordered: false, session });
+      if (batch.pledges.length > 0)
+        await Pledge.collection.insertMany(batch.pledges, { ordered: false, session });
+      if (batch.evidence.length > 0)
+        await Evidence.collection.insertMany(batch.evidence, { ordered: false, session });
+      return {
+        subject: registry,
+        after: { from: start, organisations: batch.organisations.length },
+        result: null,
+      };
+    });
     options.onProgress?.(Math.min(start + batchSize, count), count);
   }
-  await bumpRegistryVersion();
 }

@@ -2,6 +2,7 @@ import { importCsv } from '../../src/import';
 import { checkA11y, describeInBrowser } from '../helpers/browser';
 import { useAppInBrowser } from '../helpers/browserApp';
 import { loadFixtureRegistry } from '../directory/fixtures';
+import { testWriter } from '../helpers/writer';
 
 describeInBrowser('directory pages in Chromium, checked by axe (WCAG 2.1 AA)', () => {
   const site = useAppInBrowser({}, async () => {
@@ -11,7 +12,9 @@ describeInBrowser('directory pages in Chromium, checked by axe (WCAG 2.1 AA)', (
       { length: 30 },
       (_, index) => `Example Partner ${index},FR,civil-society,non-profit,,2023-03-03,paris-call`,
     );
-    await importCsv(['name,country,category,sector,website,joined,initiative', ...extra].join('\n'));
+    await importCsv(['name,country,category,sector,website,joined,initiative', ...extra].join('\n'), {
+      writer: testWriter(),
+    });
   });
 
   const pages = [

@@ -27,7 +27,7 @@ export const FIXTURE_CSV = [
 
 /** Written through the same services as the app: the audited write helper and the pledge service. */
 export async function loadFixtureRegistry(services: Writers): Promise<void> {
-  const report = await importCsv(FIXTURE_CSV);
+  const report = await importCsv(FIXTURE_CSV, { writer: { recordChange: services.recordChange, actor: fixtureActor } });
   if (report.rejected.length > 0)
     throw new Error(`fixture rows rejected: ${JSON.stringify(report.rejected)}`);
   const pledge = (slug: string, initiative: 'tech-accord' | 'paris-call', versions: string[][]) =>

@@ -3,6 +3,7 @@ import { createApp } from '../../src/app';
 import { secondServices } from '../helpers/app';
 import { bumpRegistryVersion } from '../../src/models/registryVersion';
 import { importCsv } from '../../src/import';
+import { testWriter } from '../helpers/writer';
 import { createLogger } from '../../src/logger';
 import { Organisation } from '../../src/models/organisation';
 import { systemActor } from '../../src/audit/actor';
@@ -69,6 +70,7 @@ describe('invalidation', () => {
     expect(resultSlugs(before.text)).toEqual([]);
     await importCsv(
       'name,country,category,sector,website,joined,initiative\nNordlicht AG,DE,private-sector,company,,2024-01-01,tech-accord',
+      { writer: testWriter() },
     );
     const after = await get('/signatories?q=nordlicht');
     expect(resultSlugs(after.text)).toEqual(['nordlicht-ag']);
@@ -79,7 +81,11 @@ describe('invalidation', () => {
   });
 
   it('shows a pledge change on every app server, the pledge service bumping the registry version', async () => {
-    const second = createApp({ config: testApp.config, logger: createLogger(testApp.config), services: secondServices(testApp) });
+    const second = createApp({
+      config: testApp.config,
+      logger: createLogger(testApp.config),
+      services: secondServices(testApp),
+    });
     const servers = [testApp.app, second];
     const path = '/signatories?commitment=paris-call:cyber-hygiene';
     for (const app of servers)

@@ -5,6 +5,7 @@ import { systemActor } from '../../src/audit/actor';
 import { bumpRegistryVersion } from '../../src/models/registryVersion';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { loadFixtureRegistry, resultSlugs } from './fixtures';
+import { testWriter } from '../helpers/writer';
 
 let testApp: TestApp;
 
@@ -79,7 +80,9 @@ describe('every service that changes the directory refreshes the pages already c
       'ville-de-montreal',
     );
 
-    const report = await importCsv(row('CA').replace('local-government', 'government'));
+    const report = await importCsv(row('CA').replace('local-government', 'government'), {
+      writer: testWriter(),
+    });
     expect(report.updated).toBe(1);
     expect(resultSlugs((await get('/signatories?sector=government')).text)).toContain('ville-de-montreal');
     expect((await get('/signatories/ville-de-montreal')).text).toContain('National government');

@@ -1,6 +1,7 @@
 import { importCsv } from '../../src/import';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { resultSlugs } from './fixtures';
+import { testWriter } from '../helpers/writer';
 
 let testApp: TestApp;
 const COUNTRIES = ['FR', 'DE', 'US', ''];
@@ -13,7 +14,9 @@ beforeAll(async () => {
     const joined = `20${18 + (index % 4)}-0${1 + (index % 2)}-15`;
     return `${name},${COUNTRIES[index % 4]},private-sector,company,,${joined},paris-call`;
   });
-  await importCsv(['name,country,category,sector,website,joined,initiative', ...rows].join('\n'));
+  await importCsv(['name,country,category,sector,website,joined,initiative', ...rows].join('\n'), {
+    writer: testWriter(),
+  });
 });
 afterAll(() => testApp.stop());
 

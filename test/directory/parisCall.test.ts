@@ -3,12 +3,16 @@ import { importFile } from '../../src/import';
 import { seedDataDir } from '../../src/seed';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { resultSlugs } from './fixtures';
+import { testWriter } from '../helpers/writer';
 
 let testApp: TestApp;
 
 beforeAll(async () => {
   testApp = await startTestApp();
-  await importFile(path.join(seedDataDir(), 'paris-call-supporters.csv'), { initiative: 'paris-call' });
+  await importFile(path.join(seedDataDir(), 'paris-call-supporters.csv'), {
+    writer: testWriter(),
+    initiative: 'paris-call',
+  });
 }, 120_000);
 afterAll(() => testApp.stop());
 

@@ -2,6 +2,7 @@ import { importCsv, importFile } from '../../src/import/importCsv';
 import { ImportFileError } from '../../src/import/readCsv';
 import { Organisation } from '../../src/models/organisation';
 import { clearCollections, useDatabase } from '../models/support/database';
+import { testWriter } from '../helpers/writer';
 
 useDatabase();
 beforeEach(clearCollections);
@@ -20,6 +21,7 @@ describe('import rules', () => {
         'Broken Url,civil-society,FRA,ONG,http://exa mple.com,,,',
         'Good Two,state,DEU,UE,,,,',
       ].join('\n'),
+      { writer: testWriter() },
     );
     expect(report).toMatchObject({ rows: 6, created: 2, updated: 0, unchanged: 0 });
     expect(report.rejected).toEqual([
@@ -47,9 +49,13 @@ describe('import rules', () => {
   });
 
   it('gives one clear error for a file that is not a CSV', async () => {
-    await expect(importCsv(Buffer.from('%PDF-1.7\n\u0000\u0001binary'))).rejects.toThrow(ImportFileError);
-    await expect(importCsv('<html><body>hello</body></html>')).rejects.toThrow(/Not a recognised CSV/);
-    await expect(importFile('/nonexistent/supporters.csv')).rejects.toThrow(
+    await expect(
+      importCsv(Buffer.from('%PDF-1.7\n\u0000\u0001binary'), { writer: testWriter() }),
+    ).rejects.toThrow(ImportFileError);
+    await expect(importCsv('<html><body>hello</body></html>', { writer: testWriter() })).rejects.toThrow(
+      /Not a recognised CSV/,
+    );
+    await expect(importFile('/nonexistent/supporters.csv', { writer: testWriter() })).rejects.toThrow(
       'No such file: /nonexistent/supporters.csv',
     );
     await expect(
@@ -65,7 +71,7 @@ describe('import rules', () => {
       'Open Lab,DE,civil-society,research,,2020-01-10,tech-accord',
       'No Initiative,DE,civil-society,research,,,',
     ].join('\n');
-    const first = await importCsv(csv);
+    const first = await importCsv(csv, { writer: testWriter() });
     expect(first).toMatchObject({ format: 'generic', created: 2 });
     expect(first.rejected).toEqual([
       { line: 4, name: 'No Initiative', reason: 'no initiative: add an initiative column or choose one' },
@@ -82,9 +88,7 @@ describe('import rules', () => {
 
     const changed = await importCsv(
       csv.replace('2019-05-02', '2019-06-01').replace('No Initiative,DE', 'Third,DE'),
-      {
-        initiative: 'paris-call',
-      },
+      { writer: testWriter(), initiative: 'paris-call' },
     );
     expect(changed).toMatchObject({ created: 1, updated: 1, unchanged: 1, rejected: [] });
     expect(changed.changes).toEqual([
@@ -94,7 +98,12 @@ describe('import rules', () => {
   });
 
   it('gives a colliding name a slug with the country', async () => {
-    await importCsv('name,country,initiative\nAtlas,FR,paris-call\nAtlas,DE,paris-call\nAtlas,,paris-call\n');
+    await importCsv(
+      'name,country,initiative\nAtlas,FR,paris-call\nAtlas,DE,paris-call\nAtlas,,paris-call\n',
+      {
+        writer: testWriter(),
+      },
+    );
     const slugs = (await Organisation.find().lean()).map((organisation) => organisation.slug).sort();
     expect(slugs).toEqual(['atlas', 'atlas-de', 'atlas-int']);
   });

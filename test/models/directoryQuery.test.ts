@@ -2,6 +2,7 @@ import { Organisation } from '../../src/models/organisation';
 import { directoryFilter, directorySort, type DirectoryFilters } from '../../src/models/directoryQuery';
 import { importCsv } from '../../src/import/importCsv';
 import { useDatabase } from './support/database';
+import { testWriter } from '../helpers/writer';
 
 useDatabase();
 
@@ -15,6 +16,7 @@ beforeAll(async () => {
       'Atlas Générale,DE,private-sector,company,,2021-03-01,tech-accord',
       'Open Lab,DE,civil-society,research,,,tech-accord',
     ].join('\n'),
+    { writer: testWriter() },
   );
   await Organisation.updateOne({ searchKey: 'open lab' }, { $set: { 'status.state': 'withdrawn' } });
 });
