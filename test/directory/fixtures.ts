@@ -27,7 +27,9 @@ export const FIXTURE_CSV = [
 
 /** Written through the same services as the app: the audited write helper and the pledge service. */
 export async function loadFixtureRegistry(services: Writers): Promise<void> {
-  const report = await importCsv(FIXTURE_CSV, { writer: { recordChange: services.recordChange, actor: fixtureActor } });
+  const report = await importCsv(FIXTURE_CSV, {
+    writer: { recordChange: services.recordChange, actor: fixtureActor },
+  });
   if (report.rejected.length > 0)
     throw new Error(`fixture rows rejected: ${JSON.stringify(report.rejected)}`);
   const pledge = (slug: string, initiative: 'tech-accord' | 'paris-call', versions: string[][]) =>
@@ -41,14 +43,32 @@ export async function loadFixtureRegistry(services: Writers): Promise<void> {
   const checkedAt = new Date(Date.UTC(2026, 9, 1));
   const result = { level: 'reject', details: {}, problems: [], status: 'verified', checkedAt };
   await services.recordChange(fixtureActor, 'evidence.added', async (tx) => {
-    const evidence = { organisation: microsoft._id, kind: 'dmarc', subject: 'microsoft.com', status: 'verified', latestResult: result, checkedAt, history: [result] };
+    const evidence = {
+      organisation: microsoft._id,
+      kind: 'dmarc',
+      subject: 'microsoft.com',
+      status: 'verified',
+      latestResult: result,
+      checkedAt,
+      history: [result],
+    };
     await Evidence.create([evidence], { session: tx.session });
     await syncOrganisationDerivedFields(tx, microsoft._id);
-    return { subject: { kind: 'evidence', id: 'microsoft.com' }, organisation: microsoft._id, after: { kind: 'dmarc' }, result: null };
+    return {
+      subject: { kind: 'evidence', id: 'microsoft.com' },
+      organisation: microsoft._id,
+      after: { kind: 'dmarc' },
+      result: null,
+    };
   });
 }
 
-async function pledgeVersions(services: Writers, slug: string, initiative: 'tech-accord' | 'paris-call', versions: string[][]) {
+async function pledgeVersions(
+  services: Writers,
+  slug: string,
+  initiative: 'tech-accord' | 'paris-call',
+  versions: string[][],
+) {
   const organisation = await Organisation.findBySlug(slug).lean();
   if (!organisation) throw new Error(`fixture organisation ${slug} missing`);
   for (const commitments of versions) {

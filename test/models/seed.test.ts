@@ -8,13 +8,18 @@ import { Pledge } from '../../src/models/pledge';
 import { seedDataDir } from '../../src/seed/dataFiles';
 import { seedOnFirstStart } from '../../src/seed/seedRegistry';
 import { generateSyntheticRegistry } from '../../src/seed/synthetic';
-import { clearCollections, useDatabase } from './support/database';
-import { testWriter } from '../helpers/writer';
+import { systemWriter } from '../../src/services';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { clearCollections } from './support/database';
 
 // Imports of the real 1,222-row file through the audited path; generous on a loaded machine.
 jest.setTimeout(180_000);
 
-useDatabase();
+let testApp: TestApp;
+beforeAll(async () => {
+  testApp = await startTestApp();
+});
+afterAll(() => testApp.stop());
 beforeEach(clearCollections);
 
 describe('seedOnFirstStart', () => {
@@ -55,8 +60,8 @@ describe('seedOnFirstStart', () => {
 
 describe('generateSyntheticRegistry', () => {
   it('creates the requested number of organisations and replaces an earlier run', async () => {
-    await generateSyntheticRegistry(testWriter('seed'), 250, { batchSize: 100 });
-    await generateSyntheticRegistry(testWriter('seed'), 300, { batchSize: 100 });
+    await generateSyntheticRegistry(systemWriter(testApp.services, 'seed'), 250, { batchSize: 100 });
+    await generateSyntheticRegistry(systemWriter(testApp.services, 'seed'), 300, { batchSize: 100 });
     expect(await Organisation.countDocuments({ origin: 'synthetic' })).toBe(300);
     const sample = await Organisation.findOne({ origin: 'synthetic' }).lean();
     expect(sample?.initiatives.length).toBeGreaterThan(0);

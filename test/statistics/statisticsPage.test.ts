@@ -3,6 +3,7 @@ import { importCsv } from '../../src/import';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { loadFixtureRegistry } from '../directory/fixtures';
 import { mapSvg, shadedCountries, tableRows } from './htmlTables';
+import { systemWriter } from '../../src/services';
 
 let testApp: TestApp;
 let service: StatisticsService;
@@ -17,7 +18,7 @@ const SMALL_STATES_CSV = [
 beforeAll(async () => {
   testApp = await startTestApp();
   await loadFixtureRegistry(testApp.services);
-  await importCsv(SMALL_STATES_CSV);
+  await importCsv(SMALL_STATES_CSV, { writer: systemWriter(testApp.services, 'test') });
   service = testApp.services.statistics;
 });
 afterAll(() => testApp.stop());
@@ -161,6 +162,7 @@ describe('the statistics page', () => {
         'name,country,category,sector,website,joined,initiative',
         'Nordnet,NO,private-sector,company,,2023-01-10,paris-call',
       ].join('\n'),
+      { writer: systemWriter(testApp.services, 'test') },
     );
     const changed = await testApp.agent().get('/statistics?lang=en').set('If-None-Match', String(etag));
     expect(changed.status).toBe(200);
