@@ -1,4 +1,5 @@
 import { importCsv } from '../../src/import';
+import { systemWriter } from '../../src/services';
 import { checkA11y, describeInBrowser } from '../helpers/browser';
 import { useAppInBrowser } from '../helpers/browserApp';
 import { loadFixtureRegistry } from '../directory/fixtures';
@@ -11,6 +12,7 @@ describeInBrowser('statistics and badges in Chromium, checked by axe (WCAG 2.1 A
         'name,country,category,sector,website,joined,initiative',
         'Principauté Numérique,MC,private-sector,company,,2021-03-15,paris-call',
       ].join('\n'),
+      { writer: systemWriter(site.testApp.services, 'test') },
     );
   });
 

@@ -1,6 +1,7 @@
 import { bumpRegistryVersion } from '../../src/models/registryVersion';
 import { generateSyntheticRegistry } from '../../src/seed';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { systemWriter } from '../../src/services';
 import { answerChecker, validateOpenApiDocument } from './openApi';
 import { directorySlugs, loadOpenDataFixtures, SAMPLE_QUERIES } from './support';
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
   testApp = await startTestApp();
   await loadOpenDataFixtures(testApp);
   // Enough organisations for several pages of 20.
-  await generateSyntheticRegistry(30);
+  await generateSyntheticRegistry(systemWriter(testApp.services, 'test'), 30);
   const document = await testApp.agent().get('/api/v1/openapi.json');
   check = answerChecker(document.body);
 });
