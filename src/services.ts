@@ -16,6 +16,7 @@ import { defineEvidenceJobs } from './features/evidence/evidenceJobs';
 import { createEvidenceService } from './features/evidence/evidenceService';
 import { evidenceSettingsFrom, type EvidenceSettings } from './features/evidence/evidenceSettings';
 import { StatisticsService } from './features/statistics/statisticsService';
+import { createMemberService } from './features/members/memberService';
 import { createPledgeService } from './features/pledges/pledgeService';
 import { JobQueue } from './jobs/jobQueue';
 import type { Logger } from './logger';
@@ -90,6 +91,7 @@ export function createServices(deps: ServiceDependencies) {
     review: createReviewService({ recordChange, linkTo }),
     evidence,
     evidenceJobs,
+    members: createMemberService({ recordChange }),
   };
 }
 

@@ -10,6 +10,7 @@ import { directoryRoutes } from './directory';
 import { homeRoutes } from './home/routes';
 import { initiativeRoutes } from './initiatives/routes';
 import { languageRoutes } from './language/routes';
+import { memberRoutes } from './members';
 import { openDataRoutes } from './opendata';
 import { statisticsRoutes } from './statistics/routes';
 import { secretariatRoutes } from './secretariat';
@@ -32,6 +33,7 @@ export function registerFeatures(app: Express, context: FeatureContext): void {
   app.use(statisticsRoutes(context.services));
   app.use(languageRoutes(context.config));
   app.use(accountRoutes(context));
+  app.use(memberRoutes(context.services));
   app.use(openDataRoutes(directory, context));
   app.use(applicationRoutes(context));
   app.use(secretariatRoutes(context));

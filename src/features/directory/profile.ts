@@ -23,6 +23,22 @@ type Profile = NonNullable<Awaited<ReturnType<typeof loadProfile>>>;
 
 const localised = (text: { en: string; fr: string }, lang: Language) => text[lang];
 
+interface PledgeVersionLike {
+  commitments: string[];
+  statement: string;
+}
+
+/** What a version changed against the one before it (none before it: the first version). */
+function changesAgainst(version: PledgeVersionLike, previous: PledgeVersionLike | undefined, titleOf: (code: string) => string) {
+  if (!previous) return { first: true, added: [], removed: [], statementChanged: false };
+  return {
+    first: false,
+    added: version.commitments.filter((code) => !previous.commitments.includes(code)).map(titleOf),
+    removed: previous.commitments.filter((code) => !version.commitments.includes(code)).map(titleOf),
+    statementChanged: version.statement !== previous.statement,
+  };
+}
+
 function initiativeSections(profile: Profile, lang: Language, t: TFunction) {
   const { organisation, pledges } = profile;
   const slugs = [
@@ -33,6 +49,10 @@ function initiativeSections(profile: Profile, lang: Language, t: TFunction) {
     const membership = organisation.memberships.find((m) => m.initiative === slug);
     const history = pledges.filter((pledge) => pledge.initiative === slug);
     const adopted = new Set(history[0]?.commitments ?? []);
+    const titleOf = (code: string) => {
+      const commitment = definition?.commitments.find((candidate) => candidate.code === code);
+      return commitment ? localised(commitment.title, lang) : code;
+    };
     const commitments = (definition?.commitments ?? []).map((commitment) => ({
       title: localised(commitment.title, lang),
       adopted: adopted.has(commitment.code),
@@ -45,7 +65,8 @@ function initiativeSections(profile: Profile, lang: Language, t: TFunction) {
       hasPledge: history.length > 0,
       adopted: commitments.filter((commitment) => commitment.adopted),
       notAdopted: commitments.filter((commitment) => !commitment.adopted),
-      history: history.map((pledge) => ({
+      history: history.map((pledge, index) => ({
+        ...changesAgainst(pledge, history[index + 1], titleOf),
         version: pledge.version,
         changedAt: formatDate(pledge.changedAt, lang),
         changedBy: pledge.changedBy,
