@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { fetchCsrf } from '../helpers/csrf';
 import { makeOrganisation, makeUser } from '../helpers/factories';
 import { signIn } from '../helpers/signIn';
+import { makeStaffUser, signInStaff } from '../helpers/staff';
 import { fillPath, listMemberRoutes, type RouteEntry } from './support';
 
 let testApp: TestApp;
@@ -89,9 +90,9 @@ describe('the member routes, listed from the router', () => {
   });
 
   it('let the secretariat find and open any organisation', async () => {
-    const staff = await makeUser({ role: 'secretariat' });
+    const staff = await makeStaffUser();
     const agent = testApp.agent();
-    await signIn(agent, staff.email);
+    await signInStaff(agent, staff);
     const search = await agent.get('/account/organisations?q=beta');
     expect(search.status).toBe(200);
     expect(search.text).toContain(`href="/account/organisations/${slugB}"`);

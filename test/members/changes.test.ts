@@ -30,8 +30,8 @@ async function post(formPath: string, action: string, pairs: [string, string][])
   return agent.post(action).type('form').set('X-Request-Id', `req-${Math.random().toString(36).slice(2)}`).send(body);
 }
 
-const memberActions = ['pledge.updated', 'organisation.updated', 'evidence.added', 'evidence.removed'];
-const eventsFor = () => AuditEvent.find({ organisation: organisation._id, action: { $in: memberActions } }).sort({ at: 1 }).lean();
+const memberActions = ['pledge.updated', 'organisation.updated', 'evidence.added', 'evidence.removed'] as const;
+const eventsFor = () => AuditEvent.find({ organisation: organisation._id, action: { $in: [...memberActions] } }).sort({ at: 1 }).lean();
 
 describe('a member changes its own organisation, one audited event per change', () => {
   it('saves a pledge as a new version, shows it on the public profile, and an unchanged save adds nothing', async () => {
