@@ -97,9 +97,10 @@ export function createServices(deps: ServiceDependencies) {
 
 export type Services = ReturnType<typeof createServices>;
 
-/** Loads what the first request would otherwise wait for (the directory's read model). */
+/** Loads what the first request would otherwise wait for (the directory's read model, the statistics). */
 export async function warmServices(services: Services): Promise<void> {
   await services.directory.readModel.warm();
+  await services.statistics.warm();
 }
 
 /** The import, the seed and other tools write as the system, named by their task, through the audited path. */

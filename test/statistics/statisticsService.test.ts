@@ -3,6 +3,7 @@ import { statisticsSchema } from '../../src/features/statistics/statisticsSchema
 import { Evidence } from '../../src/models/evidence';
 import { Organisation } from '../../src/models/organisation';
 import { bumpRegistryVersion } from '../../src/models/registryVersion';
+import { warmServices } from '../../src/services';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { loadFixtureRegistry } from '../directory/fixtures';
 
@@ -17,6 +18,16 @@ beforeAll(async () => {
 afterAll(() => testApp.stop());
 
 describe('statistics of the stored registry', () => {
+  it('are loaded at server start, so the first visitor of the page waits for nothing', async () => {
+    const shared = testApp.services.statistics;
+    expect(shared.loads).toBe(0);
+    await warmServices(testApp.services);
+    expect(shared.loads).toBe(1);
+    expect((await testApp.agent().get('/statistics')).status).toBe(200);
+    expect((await testApp.agent().get('/signatories/microsoft/badge.svg')).status).toBe(200);
+    expect(shared.loads).toBe(1);
+  });
+
   it('reads memberships, domains and evidence of the active organisations', async () => {
     const { statistics, version } = await service.current();
     expect(statisticsSchema.parse(statistics)).toEqual(statistics);

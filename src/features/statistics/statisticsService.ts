@@ -2,6 +2,7 @@ import type { InitiativeSlug } from '../../reference/initiatives';
 import type { DirectoryReadModel } from '../directory/readModel';
 import { computeStatistics } from './computeStatistics';
 import { loadStatisticsInput } from './loadStatisticsInput';
+import { mapGeometry } from './mapGeometry';
 import type { StatisticsInput, StatisticsOrganisation } from './statisticsInput';
 import type { Statistics } from './statisticsSchema';
 
@@ -23,7 +24,20 @@ export class StatisticsService {
   private bySlug: { input: StatisticsInput; organisations: Map<string, StatisticsOrganisation> } | null =
     null;
 
+  private loadCount = 0;
+
   constructor(private readonly readModel: DirectoryReadModel) {}
+
+  /** How many times this process has loaded the statistics' input: once per registry version. */
+  get loads(): number {
+    return this.loadCount;
+  }
+
+  /** Loads the figures and projects the map ahead of the first visitor (at server start). */
+  async warm(): Promise<void> {
+    await this.current();
+    mapGeometry();
+  }
 
   async current(initiative: InitiativeSlug | null = null): Promise<CurrentStatistics> {
     const { version, changedAt, input } = await this.load();
@@ -57,6 +71,7 @@ export class StatisticsService {
     const snapshot = await this.readModel.current();
     if (this.loaded?.version !== snapshot.token) {
       const input = loadStatisticsInput(snapshot.entries);
+      this.loadCount += 1;
       this.loaded = { version: snapshot.token, input };
       // A failed load is forgotten, so the next request tries again.
       input.catch(() => {
