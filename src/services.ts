@@ -10,6 +10,7 @@ import { createTwoFactorService } from './features/accounts/twoFactorService';
 import { createUserSessions } from './features/accounts/userSessions';
 import { createApplicationService } from './features/applications/applicationService';
 import { createReviewService } from './features/applications/reviewService';
+import { createOrganisationService } from './features/organisations/organisationService';
 import { createDirectory } from './features/directory';
 import { createCheckContext, type CheckContext } from './features/evidence/checks/context';
 import { defineEvidenceJobs } from './features/evidence/evidenceJobs';
@@ -92,6 +93,7 @@ export function createServices(deps: ServiceDependencies) {
     evidence,
     evidenceJobs,
     members: createMemberService({ recordChange }),
+    organisations: createOrganisationService({ recordChange }),
   };
 }
 

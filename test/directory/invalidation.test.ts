@@ -1,5 +1,4 @@
 import { importCsv } from '../../src/import';
-import { changeOrganisationStatus } from '../../src/models/organisationStatus';
 import { Organisation } from '../../src/models/organisation';
 import { systemActor } from '../../src/audit/actor';
 import { bumpRegistryVersion } from '../../src/models/registryVersion';
@@ -57,7 +56,7 @@ describe('every service that changes the directory refreshes the pages already c
     expect(resultSlugs((await get('/signatories?q=telekom')).text)).toEqual(['deutsche-telekom']);
     expect((await get('/signatories/deutsche-telekom')).text).not.toContain('Left for good');
 
-    const changed = await changeOrganisationStatus(await idOf('deutsche-telekom'), {
+    const changed = await testApp.services.organisations.changeStatus(systemActor('test'), await idOf('deutsche-telekom'), {
       state: 'withdrawn',
       reason: 'Left for good',
     });

@@ -4,6 +4,7 @@ import { policies } from '../../policies/policies';
 import type { FeatureContext } from '..';
 import { applicationReviewRoutes } from './applicationReviewRoutes';
 import { dashboardRoutes } from './dashboardRoutes';
+import { organisationRoutes } from './organisationRoutes';
 
 export const SECRETARIAT_PATH = '/secretariat';
 
@@ -16,6 +17,7 @@ export function secretariatRouter(context: FeatureContext): Router {
   });
   router.use(dashboardRoutes(context));
   router.use(applicationReviewRoutes(context));
+  router.use(organisationRoutes(context));
   return router;
 }
 
