@@ -39,17 +39,28 @@ async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { domain: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        domain: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
+        org: { type: 'string' },
+      },
     }));
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
   if (values.domain !== undefined) return verifyDomain(values.domain, values.json);
-  fail('Say which domain to check.');
+  if (values.all || values.org !== undefined) {
+    // Loaded only here: a one-domain check needs no database and starts fast.
+    const { runRegistryPass } = await import('./verify/registryPass.js');
+    process.exitCode = await runRegistryPass({ orgSlug: values.org });
+    return;
+  }
+  fail('Say which domain to check, or --all, or --org SLUG.');
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);

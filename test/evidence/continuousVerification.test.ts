@@ -44,7 +44,8 @@ async function setUp() {
 }
 
 const stored = (id: string) => Evidence.findById(id).lean().orFail();
-const events = (action: AuditAction, organisation: Types.ObjectId) => AuditEvent.countDocuments({ action, organisation });
+const events = (action: AuditAction, organisation: Types.ObjectId) =>
+  AuditEvent.countDocuments({ action, organisation });
 
 describe('continuous verification of one evidence entry', () => {
   it('records results, compacts unchanged ones, keeps the last good result on error, goes stale, lapses and restores', async () => {
