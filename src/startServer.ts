@@ -5,6 +5,7 @@ import { connectDatabase } from './db';
 import { listen } from './httpServer';
 import { createLogger, type Logger } from './logger';
 import { createServices, warmServices, type Services } from './services';
+import { ensureFirstAdmin } from './startup/firstAdmin';
 import { prepareData } from './startup/prepareData';
 
 export interface StartOptions {
@@ -42,6 +43,7 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
   const databaseOpen = process.memoryUsage();
   const services = createServices({ config, logger, connection: database.connection });
   await prepareData(services);
+  await ensureFirstAdmin(services);
   const app = createApp({ config, logger, services, extraRouters: options.extraRouters });
   await warmDirectory(services, logger);
   if (config.jobs.runInWebProcess) {

@@ -6,6 +6,7 @@ import type { Authenticator } from '../middleware/authentication';
 import type { Services } from '../services';
 import { accountRoutes } from './accounts';
 import { applicationRoutes } from './applications/routes';
+import { devOutboxRoutes } from './devOutbox/routes';
 import { directoryRoutes } from './directory';
 import { homeRoutes } from './home/routes';
 import { initiativeRoutes } from './initiatives/routes';
@@ -34,6 +35,7 @@ export function registerFeatures(app: Express, context: FeatureContext): void {
   app.use(languageRoutes(context.config));
   app.use(accountRoutes(context));
   app.use(memberRoutes(context.services));
+  app.use(devOutboxRoutes(context.config));
   app.use(openDataRoutes(directory, context));
   app.use(applicationRoutes(context));
   app.use(secretariatRoutes(context));
