@@ -15,6 +15,7 @@ describeInBrowser('pages in Chromium, checked by axe (WCAG 2.1 AA)', () => {
     ['statistics', '/statistics'],
     ['apply', '/apply'],
     ['application link problem', '/apply/confirm/not-a-token'],
+    ['open data API', '/api'],
     ['404', '/no-such-page'],
     ['500', '/test-only/explode'],
   ];

@@ -4,6 +4,7 @@ import { createRateLimiter } from '../../middleware/rateLimit';
 import type { DirectoryDependencies } from '../directory';
 import { StatisticsService } from '../statistics/statisticsService';
 import { API_BASE, apiRoutes } from './api/routes';
+import { docsRoutes } from './docsRoutes';
 import { downloadRoutes } from './downloadRoutes';
 import { feedRoutes } from './feedRoutes';
 
@@ -13,6 +14,7 @@ export function openDataRoutes(directory: DirectoryDependencies, context: Featur
   const router = Router();
   router.use(downloadRoutes(directory, config));
   router.use(feedRoutes(directory, config.openData.licence));
+  router.use(docsRoutes(config.openData.licence));
   router.use(
     API_BASE,
     apiRoutes({
