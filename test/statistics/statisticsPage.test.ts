@@ -1,3 +1,4 @@
+import type { Statistics } from '../../src/features/statistics/statisticsSchema';
 import { StatisticsService } from '../../src/features/statistics/statisticsService';
 import { importCsv } from '../../src/import';
 import { startTestApp, type TestApp } from '../helpers/app';
@@ -96,6 +97,23 @@ describe('the statistics page', () => {
       String(statistics.evidence.securityTxt.unchecked),
     ]);
     expect(html).toContain(`DMARC policy across ${statistics.evidence.dmarc.domains} domains`);
+  });
+
+  it('holds the same numbers as the read API', async () => {
+    const html = (await get('/statistics?initiative=paris-call')).text;
+    const api = await testApp.agent().get('/api/v1/statistics?initiative=paris-call');
+    expect(api.status).toBe(200);
+    const figures = api.body as Statistics;
+    expect(tableRows(html, 'countries-table').map(([, count]) => Number(count))).toEqual(
+      figures.byCountry.map((row) => row.count),
+    );
+    expect(tableRows(html, 'sectors-table').map(([, count]) => Number(count))).toEqual(
+      figures.bySector.map((row) => row.count),
+    );
+    expect(tableRows(html, 'commitments-paris-call-table').map(([, count]) => Number(count))).toEqual(
+      figures.commitments.map((row) => row.organisations),
+    );
+    expect(tableRows(html, 'dmarc-table').at(-1)?.[1]).toBe(String(figures.evidence.dmarc.unchecked));
   });
 
   it('tabulates growth for every month in which a count changed', async () => {
