@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkOptionsFromEnvironment } from './checks/verifyEnvironment';
+import { checkOptionsFromEnvironment, withoutEmpty } from './checks/verifyEnvironment';
 import type { CheckContextOptions } from './checks/context';
 import type { ScheduleSettings } from './continuous/verificationRules';
 
@@ -25,7 +25,7 @@ export interface EvidenceSettings {
 
 /** Continuous verification's settings, from the environment (see .env.example). */
 export function evidenceSettingsFrom(environment: NodeJS.ProcessEnv): EvidenceSettings {
-  const env = environmentSchema.parse(environment);
+  const env = environmentSchema.parse(withoutEmpty(environment));
   return {
     schedule: {
       periodMs: hours(env.EVIDENCE_CHECK_PERIOD_HOURS),

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { CheckContextOptions } from './context';
 
+/** Variables set to nothing (as in .env.example) count as unset. */
+export const withoutEmpty = (environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
+
 const serverPattern = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\])(:\d{1,5})?$/;
 
 const environmentSchema = z.object({
@@ -26,7 +30,7 @@ const environmentSchema = z.object({
  * production whatever VERIFY_ALLOW_PRIVATE_ADDRESSES says: it exists for tests against local peers.
  */
 export function checkOptionsFromEnvironment(environment: NodeJS.ProcessEnv): CheckContextOptions {
-  const parsed = environmentSchema.parse(environment);
+  const parsed = environmentSchema.parse(withoutEmpty(environment));
   return {
     dnsServers: parsed.DNS_SERVERS,
     dnsTimeoutMs: parsed.VERIFY_DNS_TIMEOUT_MS,
