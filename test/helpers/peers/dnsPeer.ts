@@ -57,19 +57,35 @@ export async function startDnsPeer(zone: Zone): Promise<DnsPeer> {
     else if (entry) response.answers.push(...records(entry, type, question.name));
     send(response);
   };
-  const udp = createUDPServer(handle);
-  udp.on('requestError', () => undefined);
-  await udp.listen(0, '127.0.0.1');
-  const port = udp.address().port;
-  const tcp = createTCPServer(handle);
-  tcp.on('requestError', () => undefined);
-  await new Promise<void>((resolve, reject) => {
-    tcp.once('error', reject);
-    tcp.listen(port, '127.0.0.1', () => resolve());
-  });
+  const { udp, tcp } = await listenOnOnePort(handle);
   const close = async () => {
     await new Promise<void>((resolve) => udp.close(() => resolve()));
     await new Promise<void>((resolve) => tcp.close(() => resolve()));
   };
   return { server: `127.0.0.1:${(tcp.address() as AddressInfo).port}`, zone, questions, close };
+}
+
+/**
+ * UDP and TCP on the same port: take a free UDP port, then try TCP on it; another process may hold that
+ * TCP port, so try again with a new one.
+ */
+async function listenOnOnePort(handle: Handler) {
+  for (let attempt = 0; ; attempt++) {
+    const udp = createUDPServer(handle);
+    udp.on('requestError', () => undefined);
+    await udp.listen(0, '127.0.0.1');
+    const port = udp.address().port;
+    const tcp = createTCPServer(handle);
+    tcp.on('requestError', () => undefined);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        tcp.once('error', reject);
+        tcp.listen(port, '127.0.0.1', () => resolve());
+      });
+      return { udp, tcp };
+    } catch (error) {
+      await new Promise<void>((resolve) => udp.close(() => resolve()));
+      if (attempt >= 20 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    }
+  }
 }
