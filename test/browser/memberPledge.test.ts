@@ -33,7 +33,17 @@ describeInBrowser('a member edits a pledge in Chromium, without JavaScript, chec
     const checked = await site.browser.newContext({ storageState: await context.storageState() });
     await context.close();
     const axePage = await checked.newPage();
-    const paths = ['/account', `/account/organisations/${slug}`, `/account/organisations/${slug}/details`, `/account/organisations/${slug}/pledges/tech-accord`, `/account/organisations/${slug}/evidence`, `/signatories/${slug}`];
+    const paths = [
+      '/account',
+      `/account/organisations/${slug}`,
+      `/account/organisations/${slug}/details`,
+      `/account/organisations/${slug}/pledges/tech-accord`,
+      `/account/organisations/${slug}/evidence`,
+      '/account/security',
+      '/account/two-factor',
+      // Last, so the checks below read the public profile in French.
+      `/signatories/${slug}`,
+    ];
     for (const path of paths) {
       for (const lang of ['en', 'fr']) {
         await axePage.goto(`${site.baseUrl}${path}?lang=${lang}`);
