@@ -25,7 +25,6 @@ export const AUDIT_ACTIONS = {
   'user.invitation-accepted': { public: false },
   'user.signed-in': { public: false },
   'user.sign-in-failed': { public: false },
-  'user.locked': { public: false },
   'user.signed-out-everywhere': { public: false },
   'user.password-changed': { public: false },
   'user.password-reset-requested': { public: false },

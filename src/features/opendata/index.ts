@@ -2,7 +2,6 @@ import { Router } from 'express';
 import type { FeatureContext } from '..';
 import { createRateLimiter } from '../../middleware/rateLimit';
 import type { DirectoryDependencies } from '../directory';
-import { StatisticsService } from '../statistics/statisticsService';
 import { API_BASE, apiRoutes } from './api/routes';
 import { docsRoutes } from './docsRoutes';
 import { downloadRoutes } from './downloadRoutes';
@@ -19,7 +18,7 @@ export function openDataRoutes(directory: DirectoryDependencies, context: Featur
     API_BASE,
     apiRoutes({
       directory,
-      statistics: new StatisticsService(directory.readModel),
+      statistics: context.services.statistics,
       licence: config.openData.licence,
       rateLimiter: createRateLimiter(connection, {
         name: 'api',
