@@ -28,7 +28,7 @@ export async function startCheckPeers(zone: Zone, routes: Routes = {}): Promise<
     context(overrides = {}) {
       const context = createCheckContext({
         dnsServers: [dns.server],
-        dnsTimeoutMs: 400,
+        dnsTimeoutMs: 1_500,
         httpsPort: https.port,
         httpTimeoutMs: 1_500,
         allowPrivateAddresses: overrides.allowPrivateAddresses ?? true,
