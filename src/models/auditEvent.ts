@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { ROLES } from '../audit/actor';
 import { AUDIT_ACTION_NAMES } from '../audit/actions';
+import { refuseChangesAfterInsert } from '../audit/appendOnly';
 
 const actorSchema = new Schema(
   {
@@ -15,7 +16,7 @@ const actorSchema = new Schema(
 
 /**
  * Append-only record of who changed what. Written only by `src/audit/recordChange.ts`, inside the same
- * transaction as the change it describes; nothing updates or deletes these.
+ * transaction as the change it describes. The model refuses every update and delete (`appendOnly.ts`).
  */
 const auditEventSchema = new Schema(
   {
@@ -34,6 +35,8 @@ const auditEventSchema = new Schema(
   },
   { collection: 'auditevents' },
 );
+
+refuseChangesAfterInsert(auditEventSchema);
 
 auditEventSchema.index({ at: -1 });
 auditEventSchema.index({ organisation: 1, at: -1 });
