@@ -10,6 +10,7 @@ export const MAIL_TEMPLATES = [
   'application-confirm',
   'application-received',
   'application-waiting',
+  'application-resubmitted',
   'application-approved',
   'application-rejected',
   'application-changes-requested',

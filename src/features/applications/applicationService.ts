@@ -5,9 +5,9 @@ import type { Clock } from '../../clock';
 import type { Language } from '../../middleware/i18n';
 import { Application, UNCONFIRMED_LIFETIME_MS } from '../../models/application';
 import { identityKeyOf } from '../../models/searchKey';
-import { User } from '../../models/user';
 import { consumeToken, findUsableToken, issueToken } from '../accounts/tokens';
 import type { ApplicationDetails } from './applicationForm';
+import { notifyReviewers } from './reviewerNotices';
 
 export interface ApplicationServiceDeps {
   recordChange: RecordChange;
@@ -92,18 +92,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
           params,
           link: statusLink,
         });
-        const reviewers = await User.find({ role: { $in: ['secretariat', 'admin'] }, disabled: false }, { email: 1, language: 1 })
-          .session(tx.session)
-          .lean();
-        for (const reviewer of reviewers) {
-          tx.enqueue('mail.send', {
-            to: reviewer.email,
-            language: reviewer.language ?? 'en',
-            template: 'application-waiting',
-            params,
-            link: linkTo(`/secretariat/applications/${String(application._id)}`),
-          });
-        }
+        await notifyReviewers(tx, application, 'application-waiting', linkTo);
         return {
           subject: { kind: 'application', id: String(application._id) },
           result: { statusPath: new URL(statusLink).pathname },
@@ -127,6 +116,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
           { session: tx.session, returnDocument: 'after', runValidators: true },
         ).lean();
         if (!updated) throw new ApplicationLinkError('This application is not waiting for changes');
+        await notifyReviewers(tx, updated, 'application-resubmitted', linkTo);
         return {
           subject: { kind: 'application', id: String(updated._id) },
           before: { name: current.name, domain: current.domain },
