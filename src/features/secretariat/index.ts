@@ -8,7 +8,7 @@ import { organisationRoutes } from './organisationRoutes';
 
 export const SECRETARIAT_PATH = '/secretariat';
 
-/** The secretariat's routes, relative to `/secretariat`. Tests walk this router's stack to reach every route. */
+/** The secretariat's routes, relative to `/secretariat`. */
 export function secretariatRouter(context: FeatureContext): Router {
   const router = Router();
   router.use((_req, res, next) => {
