@@ -92,7 +92,7 @@ export function createServices(deps: ServiceDependencies) {
     review: createReviewService({ recordChange, linkTo }),
     evidence,
     evidenceJobs,
-    members: createMemberService({ recordChange }),
+    members: createMemberService({ recordChange, evidenceClaimMs: evidenceSettings.claimMs }),
     organisations: createOrganisationService({ recordChange }),
   };
 }

@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = {
   'evidence.removed': { public: true },
   'evidence.checked': { public: true },
   'evidence.reviewed': { public: true },
+  'evidence.check-requested': { public: false },
+  'evidence.measured-disowned': { public: true },
   'registry.seeded': { public: true },
   'application.submitted': { public: false },
   'application.confirmed': { public: false },

@@ -33,6 +33,25 @@ const evidenceSchema = new Schema(
     /** Checks that could not conclude (`error`) in a row: they leave the result alone and back off. */
     consecutiveErrors: { type: Number, min: 0, default: 0 },
     lastError: { type: new Schema({ at: Date, findings: [Schema.Types.Mixed] }, { _id: false }), default: null },
+    /** When a member last asked for a check now (rate limit per entry). */
+    checkRequestedAt: { type: Date, default: null },
+    /** Warning codes of the latest result (things about to break); a change of this set is mailed once. */
+    warnings: { type: [{ type: String, maxlength: 100 }], default: [] },
+    /** The secretariat's decision on manual evidence (a document, a policy address). */
+    review: {
+      type: new Schema(
+        {
+          decision: { type: String, enum: ['accepted', 'rejected'], required: true },
+          note: { type: String, trim: true, maxlength: 1000, default: '' },
+          by: { type: String, trim: true, maxlength: 320, required: true },
+          at: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    /** Checked by the registry on the organisation's website domain, not claimed by the member. */
+    measured: { type: Boolean, required: true, default: false },
     demo: { type: Boolean, required: true, default: false },
   },
   {

@@ -8,6 +8,7 @@ import { runCheck } from './checks/runChecks';
 import { CHECK_NAMES, type CheckName } from './checks/types';
 import { applyCheckResult, type CheckOutcome } from './continuous/applyCheckResult';
 import { applyLapseRule } from './continuous/applyLapseRule';
+import { createCheckNow } from './checkNow';
 import type { EvidenceSettings } from './evidenceSettings';
 
 const isCheckName = (kind: string): kind is CheckName => (CHECK_NAMES as readonly string[]).includes(kind);
@@ -59,6 +60,7 @@ export function createEvidenceService(deps: EvidenceServiceDependencies) {
   return {
     settings,
     checkEvidence,
+    requestCheck: createCheckNow({ recordChange, settings }),
     claimDue,
     applyLapseRule: (actor: Actor, organisationId: string) =>
       applyLapseRule(recordChange, actor, organisationId, settings),

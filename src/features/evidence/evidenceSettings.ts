@@ -11,6 +11,8 @@ const environmentSchema = z.object({
   EVIDENCE_STALE_AFTER_DAYS: z.coerce.number().positive().default(30),
   EVIDENCE_LAPSE_AFTER_DAYS: z.coerce.number().positive().default(60),
   EVIDENCE_CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  EVIDENCE_CHECK_NOW_COOLDOWN_MINUTES: z.coerce.number().positive().default(5),
+  EVIDENCE_CHECK_NOW_PER_USER_PER_HOUR: z.coerce.number().int().min(1).default(20),
 });
 
 export interface EvidenceSettings {
@@ -21,6 +23,8 @@ export interface EvidenceSettings {
   /** How long a claimed re-check may wait in the queue before another sweep claims it again. */
   claimMs: number;
   checks: CheckContextOptions;
+  /** "Check now": how soon one entry may be checked on request again, and how many requests one user may make per hour. */
+  checkNow: { entryCooldownMs: number; perUserPerHour: number };
 }
 
 /** Continuous verification's settings, from the environment (see .env.example). */
@@ -38,5 +42,9 @@ export function evidenceSettingsFrom(environment: NodeJS.ProcessEnv): EvidenceSe
     concurrency: env.EVIDENCE_CHECK_CONCURRENCY,
     claimMs: 15 * 60_000,
     checks: checkOptionsFromEnvironment(environment),
+    checkNow: {
+      entryCooldownMs: env.EVIDENCE_CHECK_NOW_COOLDOWN_MINUTES * 60_000,
+      perUserPerHour: env.EVIDENCE_CHECK_NOW_PER_USER_PER_HOUR,
+    },
   };
 }

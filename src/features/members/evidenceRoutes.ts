@@ -1,63 +1,21 @@
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { actorFrom } from '../../audit/actor';
-import { Evidence } from '../../models/evidence';
-import { EVIDENCE_KINDS } from '../../reference/evidenceLevels';
-import { commitmentKey } from '../../reference/initiatives';
 import type { Services } from '../../services';
-import { formatDate } from '../directory/labels';
-import { parseEvidenceForm, type FieldErrors } from './forms';
+import { formatDateTime } from '../evidence/timeText';
+import { parseEvidenceForm } from './forms';
 import { organisationGuard } from './guards';
 import { loadedOrganisation, type MemberOrganisation } from './loadOrganisation';
+import { commitmentOptions, emptyEvidenceValues, renderEvidence } from './evidencePage';
 
-interface EvidenceValues {
-  kind: string;
-  subject: string;
-  commitment: string;
-}
-
-const emptyValues: EvidenceValues = { kind: 'dmarc', subject: '', commitment: '' };
 const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** Every commitment of the organisation's initiatives, as `initiative:code` keys with their titles. */
-function commitmentOptions(organisation: MemberOrganisation, req: Request) {
-  return organisation.initiatives.flatMap((initiative) =>
-    initiative.commitments.map((commitment) => ({
-      value: commitmentKey(initiative.slug, commitment.code),
-      label: `${initiative.name[req.language]}: ${commitment.title[req.language]}`,
-    })),
-  );
-}
-
-async function renderEvidence(req: Request, res: Response, status: number, values: EvidenceValues, errors: FieldErrors = {}) {
-  const organisation = loadedOrganisation(res);
-  const commitments = commitmentOptions(organisation, req);
-  const entries = await Evidence.listFor(organisation._id).lean();
-  res.status(status).render('members/evidence', {
-    title: req.t('members:evidence.title', { name: organisation.name }),
-    organisation,
-    values,
-    errors,
-    kinds: EVIDENCE_KINDS.map((kind) => ({ value: kind, label: req.t(`directory:evidenceKind.${kind}`) })),
-    commitments,
-    entries: entries.map((entry) => ({
-      id: String(entry._id),
-      kind: req.t(`directory:evidenceKind.${entry.kind}`),
-      subject: entry.subject,
-      commitment: commitments.find((option) => option.value === entry.commitment)?.label ?? null,
-      status: req.t(`directory:evidenceStatus.${entry.status}`),
-      checkedAt: formatDate(entry.checkedAt ?? null, req.language),
-      problems: entry.latestResult?.problems ?? [],
-    })),
-  });
-}
-
-/** Evidence entries: list with status, add (a mail domain or an address, its kind and commitment), remove. */
-export function evidenceRoutes({ members }: Pick<Services, 'members'>): Router {
+/** Evidence entries: list with status, add (a mail domain or an address, its kind and commitment), check now, remove. */
+export function evidenceRoutes({ members, evidence }: Pick<Services, 'members' | 'evidence'>): Router {
   const router = Router();
   const path = '/account/organisations/:slug/evidence';
   const backTo = (organisation: MemberOrganisation) => `/account/organisations/${organisation.slug}/evidence`;
 
-  router.get(path, ...organisationGuard(), (req, res) => renderEvidence(req, res, 200, emptyValues));
+  router.get(path, ...organisationGuard(), (req, res) => renderEvidence(req, res, 200, emptyEvidenceValues));
 
   router.post(path, ...organisationGuard(), async (req, res) => {
     const organisation = loadedOrganisation(res);
@@ -69,6 +27,25 @@ export function evidenceRoutes({ members }: Pick<Services, 'members'>): Router {
     const outcome = await members.addEvidence(actorFrom(req), organisation._id, parsed.data);
     if (outcome === 'duplicate') return renderEvidence(req, res, 400, values, { subject: 'errors.duplicate' });
     req.flash('success', req.t('members:evidence.added', { subject: parsed.data.subject }));
+    res.redirect(303, backTo(organisation));
+  });
+
+  router.post(`${path}/:evidenceId/check`, ...organisationGuard(), async (req, res) => {
+    const organisation = loadedOrganisation(res);
+    const requested = await evidence.requestCheck(actorFrom(req), organisation._id, String(req.params['evidenceId'] ?? ''));
+    if (requested.outcome === 'limited') {
+      const when = formatDateTime(requested.retryAt, req.language);
+      const notice = req.t(`verification:checkNow.limited.${requested.limit}`, { time: when });
+      res.setHeader('Retry-After', String(Math.max(1, Math.ceil((requested.retryAt.getTime() - Date.now()) / 1000))));
+      return renderEvidence(req, res, 429, emptyEvidenceValues, {}, notice);
+    }
+    const message = {
+      queued: ['success', 'verification:checkNow.queued'],
+      'not-found': ['info', 'members:evidence.alreadyRemoved'],
+      'not-checkable': ['info', 'verification:checkNow.notCheckable'],
+    } as const;
+    const [type, key] = message[requested.outcome];
+    req.flash(type, req.t(key));
     res.redirect(303, backTo(organisation));
   });
 

@@ -6,7 +6,7 @@ import { organisationRoutes } from './organisationRoutes';
 import { pledgeRoutes } from './pledgeRoutes';
 
 /** Member self-service: `/account` and `/account/organisations/...`. */
-export function memberRoutes(services: Pick<Services, 'members' | 'pledges'>): Router {
+export function memberRoutes(services: Pick<Services, 'members' | 'pledges' | 'evidence'>): Router {
   const router = Router();
   router.use(accountHomeRoutes());
   router.use(organisationRoutes(services));

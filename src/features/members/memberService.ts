@@ -6,6 +6,7 @@ import { Organisation } from '../../models/organisation';
 import type { EvidenceKind } from '../../reference/evidenceLevels';
 import type { Sector } from '../../reference/sectors';
 import { syncOrganisationDerivedFields } from '../../registry/derivedFields';
+import { isCheckableKind, queueCheckInChange } from '../evidence/queueCheck';
 
 export interface PublicFields {
   description: string;
@@ -28,8 +29,8 @@ const sameFields = (a: PublicFields, b: PublicFields) =>
  * What a member changes on its own organisation: the public fields and the evidence entries. Callers have
  * already authorised the actor for the organisation; every change is one audited event.
  */
-export function createMemberService(deps: { recordChange: RecordChange }) {
-  const { recordChange } = deps;
+export function createMemberService(deps: { recordChange: RecordChange; evidenceClaimMs: number }) {
+  const { recordChange, evidenceClaimMs } = deps;
   return {
     /** False when nothing changed (no audit event). */
     async updatePublicFields(actor: Actor, organisationId: Types.ObjectId, fields: PublicFields): Promise<boolean> {
@@ -54,8 +55,11 @@ export function createMemberService(deps: { recordChange: RecordChange }) {
         const filter = { organisation: organisationId, kind: { $eq: entry.kind }, subject: { $eq: entry.subject } };
         if (await Evidence.exists(filter).session(tx.session)) return { unchanged: true, result: 'duplicate' };
         const [created] = await Evidence.create([{ organisation: organisationId, ...entry, status: 'pending-review' }], { session: tx.session });
+        if (!created) throw new Error('The evidence entry was not created');
+        // Checked as soon as the change commits, instead of waiting for the next sweep.
+        if (isCheckableKind(entry.kind)) await queueCheckInChange(tx, created._id, evidenceClaimMs);
         await syncOrganisationDerivedFields(tx, organisationId);
-        return { subject: { kind: 'evidence', id: String(created?._id) }, organisation: organisationId, after: entry, result: 'added' };
+        return { subject: { kind: 'evidence', id: String(created._id) }, organisation: organisationId, after: entry, result: 'added' };
       });
     },
 
