@@ -8,12 +8,17 @@ import {
   type Db,
   type Document,
 } from 'mongodb';
+import { toPlain } from './plain';
 
 export type CommandEvent = CommandStartedEvent | CommandSucceededEvent | CommandFailedEvent;
 
 export interface ClientEntity {
   client: MongoClient;
-  events: { kind: string; event: CommandEvent }[];
+  /**
+   * Observed events, each with a copy of its command and reply taken when it was emitted: the driver may
+   * change a shared object afterwards (it adds afterClusterTime to the client's readConcern in place).
+   */
+  events: { kind: string; event: CommandEvent; command?: unknown; reply?: unknown }[];
   /** Every command started, observed or not, for the lsid assertions. */
   started: CommandStartedEvent[];
 }
@@ -122,7 +127,8 @@ export class Entities {
       if (!observe.has(kind) || ignore.has(event.commandName)) return;
       if (!sensitive && SENSITIVE.has(event.commandName)) return;
       if (event.commandName === 'configureFailPoint') return;
-      entity.events.push({ kind, event });
+      const { command, reply } = event as Partial<CommandStartedEvent & CommandSucceededEvent>;
+      entity.events.push({ kind, event, command: toPlain(command), reply: toPlain(reply) });
     };
     for (const kind of ['commandStarted', 'commandSucceeded', 'commandFailed'])
       client.on(kind as never, record(kind));

@@ -40,36 +40,8 @@ export const KNOWN_FAILURES: Record<string, string> = {
     'views are not implemented (NotImplemented)',
   'crud/findOneAndUpdate-errorResponse: findOneAndUpdate document validation errInfo is accessible':
     'collMod is not implemented yet',
-  'transactions/delete: collection writeConcern ignored for delete':
-    'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
-  'transactions/findOneAndDelete: collection writeConcern ignored for findOneAndDelete':
-    'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
-  'transactions/findOneAndReplace: collection writeConcern ignored for findOneAndReplace':
-    'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
-  'transactions/findOneAndUpdate: collection writeConcern ignored for findOneAndUpdate':
-    'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
-  'transactions/insert: collection writeConcern ignored for insert':
-    'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
   'transactions/run-command: run command with secondary read preference in client option and primary read preference in transaction options':
     'a one-member set has no secondary: the driver cannot select a server for a secondary read preference',
-  'transactions/transaction-options: client writeConcern ignored for bulk':
-    'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
-  'transactions/transaction-options: defaultTransactionOptions override client options':
-    'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
-  'transactions/transaction-options: readConcern local in defaultTransactionOptions':
-    'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
   'transactions/transaction-options: readPreference inherited from client':
     'a one-member set has no secondary: the driver cannot select a server for a secondary read preference',
-  'transactions/transaction-options: startTransaction options override defaults':
-    'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
-  'transactions/transaction-options: transaction options inherited from client':
-    'not yet diagnosed: under this runner the first statement of the transaction carries afterClusterTime (a lone script with the same options does not)',
-  'transactions/transaction-options: transaction options inherited from defaultTransactionOptions':
-    'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
-  'transactions/update: collections writeConcern ignored for update':
-    'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
-  'transactions/write-concern: abort with majority':
-    'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
-  'transactions/write-concern: commit with majority':
-    'driver: the Node driver adds wtimeout: 10000 to the write concern of commitTransaction and abortTransaction',
 };

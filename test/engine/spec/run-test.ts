@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Document, MongoClient } from 'mongodb';
 import { Entities, type ClientEntity } from './entities';
+import { withoutDriverAdditions } from './driver-differences';
 import { checkError } from './errors';
 import { match, type MatchContext } from './matcher';
 import { runOperation } from './operations';
@@ -85,8 +86,14 @@ function checkEvent(
   if (body.commandName !== undefined) assert.equal(event.commandName, body.commandName, `event ${i} name`);
   if (body.databaseName !== undefined) assert.equal(event.databaseName, body.databaseName, `event ${i} db`);
   if (body.command !== undefined)
-    match(body.command, toPlain(event.command), `event ${i} command`, ctx, true);
-  if (body.reply !== undefined) match(body.reply, toPlain(event.reply), `event ${i} reply`, ctx, true);
+    match(
+      body.command,
+      withoutDriverAdditions(String(event.commandName), body.command as Document, actual.command),
+      `event ${i} command`,
+      ctx,
+      true,
+    );
+  if (body.reply !== undefined) match(body.reply, actual.reply, `event ${i} reply`, ctx, true);
 }
 
 async function checkOutcome(internal: MongoClient, outcome: Document[], ctx: MatchContext): Promise<void> {
