@@ -19,6 +19,8 @@ import { evidenceSettingsFrom, type EvidenceSettings } from './features/evidence
 import { StatisticsService } from './features/statistics/statisticsService';
 import { createMemberService } from './features/members/memberService';
 import { createPledgeService } from './features/pledges/pledgeService';
+import { createPetitionAdminService } from './features/petitions/petitionAdminService';
+import { createSignatureService } from './features/petitions/signatureService';
 import { JobQueue } from './jobs/jobQueue';
 import type { Logger } from './logger';
 import { createMailer, type Mailer } from './mail/mailer';
@@ -94,6 +96,8 @@ export function createServices(deps: ServiceDependencies) {
     evidenceJobs,
     members: createMemberService({ recordChange, evidenceClaimMs: evidenceSettings.claimMs }),
     organisations: createOrganisationService({ recordChange }),
+    petitions: createPetitionAdminService({ recordChange }),
+    signatures: createSignatureService({ recordChange, clock, linkTo }),
   };
 }
 

@@ -38,6 +38,15 @@ export const AUDIT_ACTIONS = {
   'user.disabled': { public: false },
   'user.enabled': { public: false },
   'user.role-changed': { public: false },
+  // Petitions are not part of the directory's read model, so none of their changes bumps the version.
+  'petition.created': { public: false },
+  'petition.updated': { public: false },
+  'petition.opened': { public: false },
+  'petition.closed': { public: false },
+  'petition.signed': { public: false },
+  'petition.signature-confirmed': { public: false },
+  'petition.signature-withdrawn': { public: false },
+  'petition.signatures-exported': { public: false },
 } as const satisfies Record<string, { public: boolean }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -13,6 +13,8 @@ import { initiativeRoutes } from './initiatives/routes';
 import { languageRoutes } from './language/routes';
 import { memberRoutes } from './members';
 import { openDataRoutes } from './opendata';
+import { petitionOpenDataRoutes } from './petitions/openDataRoutes';
+import { petitionRoutes } from './petitions/routes';
 import { statisticsRoutes } from './statistics/routes';
 import { secretariatRoutes } from './secretariat';
 
@@ -38,5 +40,7 @@ export function registerFeatures(app: Express, context: FeatureContext): void {
   app.use(devOutboxRoutes(context.config));
   app.use(openDataRoutes(directory, context));
   app.use(applicationRoutes(context));
+  app.use(petitionOpenDataRoutes(context.config.openData.licence));
+  app.use(petitionRoutes(context));
   app.use(secretariatRoutes(context));
 }

@@ -14,6 +14,7 @@ export const MAIL_TEMPLATES = [
   'application-approved',
   'application-rejected',
   'application-changes-requested',
+  'petition-confirm',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -25,6 +26,8 @@ export interface MailMessageRequest {
   params: Record<string, string>;
   /** The one link the message asks the reader to follow, if any. */
   link?: string;
+  /** A second link, introduced by the template's `secondAction` text (e.g. withdrawing a signature). */
+  secondLink?: string;
 }
 
 export interface ComposedMessage {
@@ -46,11 +49,13 @@ export function composeMessage(i18next: i18n, request: MailMessageRequest): Comp
   const paragraphs = t(`${key}.paragraphs`, { ...params, returnObjects: true }) as unknown;
   const lines = Array.isArray(paragraphs) ? paragraphs.map(String) : [String(paragraphs)];
   const action = request.link ? t(`${key}.action`, params) : null;
+  const secondAction = request.secondLink ? t(`${key}.secondAction`, params) : null;
   const signature = t('signature');
 
   const text = [
     ...lines,
     ...(request.link && action ? [`${action}:\n${request.link}`] : []),
+    ...(request.secondLink && secondAction ? [`${secondAction}:\n${request.secondLink}`] : []),
     `-- \n${signature}`,
   ].join('\n\n');
   const html = [
@@ -58,6 +63,9 @@ export function composeMessage(i18next: i18n, request: MailMessageRequest): Comp
     ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
     ...(request.link && action
       ? [`<p><a href="${escapeHtml(request.link)}">${escapeHtml(action)}</a></p>`, `<p>${escapeHtml(request.link)}</p>`]
+      : []),
+    ...(request.secondLink && secondAction
+      ? [`<p><a href="${escapeHtml(request.secondLink)}">${escapeHtml(secondAction)}</a></p>`, `<p>${escapeHtml(request.secondLink)}</p>`]
       : []),
     `<p>-- <br>${escapeHtml(signature)}</p></body></html>`,
   ].join('\n');

@@ -21,6 +21,8 @@ function statusOf(error: unknown): number {
   if (error === notFound) return 404;
   if (isDatabaseUnavailable(error)) return 503;
   if (isHttpError(error) && error.status >= 400 && error.status < 600) return error.status;
+  // The router's answer to a malformed percent-encoding in an address: the visitor's mistake, not ours.
+  if (error instanceof URIError && 'status' in error && error.status === 400) return 400;
   return 500;
 }
 

@@ -5,6 +5,7 @@ import { Organisation } from '../models/organisation';
 import { loadReferenceData, type ReferenceLoadReport } from '../reference/loadReferenceData';
 import { PARIS_CALL_FILE, seedDataDir, seedFile, TECH_ACCORD_FILE } from './dataFiles';
 import { ensureDemoContent, type DemoContentReport, type SeedWriters } from './demoContent';
+import { ensureSeedPetitions } from './petitions';
 
 export interface SeedReport {
   skipped: boolean;
@@ -12,6 +13,8 @@ export interface SeedReport {
   imports: { file: string; report: ImportReport }[];
   missingFiles: string[];
   demo: DemoContentReport | null;
+  /** Petitions the seed created (it creates each once, then leaves it to the secretariat). */
+  petitions: string[];
 }
 
 export interface SeedOptions {
@@ -50,7 +53,8 @@ export async function seedRegistry(options: SeedOptions): Promise<SeedReport> {
     });
   }
   const demo = await ensureDemoContent(options.writers);
-  return { skipped: false, reference, imports, missingFiles, demo };
+  const { created: petitions } = await ensureSeedPetitions(options.writers.recordChange);
+  return { skipped: false, reference, imports, missingFiles, demo, petitions };
 }
 
 /**
@@ -60,13 +64,16 @@ export async function seedRegistry(options: SeedOptions): Promise<SeedReport> {
 export async function seedOnFirstStart(options: SeedOptions): Promise<SeedReport> {
   const hasOrganisations = (await Organisation.estimatedDocumentCount()) > 0;
   if (hasOrganisations) {
-    return { skipped: true, reference: await loadReferenceData(), imports: [], missingFiles: [], demo: null };
+    const reference = await loadReferenceData();
+    const { created: petitions } = await ensureSeedPetitions(options.writers.recordChange);
+    return { skipped: true, reference, imports: [], missingFiles: [], demo: null, petitions };
   }
   return seedRegistry(options);
 }
 
 export function describeSeed(report: SeedReport): string[] {
-  if (report.skipped) return ['registry already has organisations: demo data not loaded again'];
+  const petitions = report.petitions.map((slug) => `petition created: ${slug}`);
+  if (report.skipped) return ['registry already has organisations: demo data not loaded again', ...petitions];
   const lines = report.imports.map(
     ({ file, report: r }) =>
       `${file}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected`,
@@ -78,5 +85,5 @@ export function describeSeed(report: SeedReport): string[] {
       `demo data: ${report.demo.organisations} demo organisations, ${report.demo.pledgeVersions} pledge versions and ${report.demo.evidence} evidence records added`,
     );
   }
-  return lines;
+  return [...lines, ...petitions];
 }

@@ -13,7 +13,8 @@ export interface Option {
 
 const countryOptions: Partial<Record<Language, Option[]>> = {};
 
-function countriesIn(lang: Language, t: TFunction): Option[] {
+/** Every country, labelled and sorted in the page's language (shared by the forms that ask for one). */
+export function countriesIn(lang: Language, t: TFunction): Option[] {
   const cached = countryOptions[lang];
   if (cached) return cached;
   const options = Object.keys(countries.getAlpha2Codes())

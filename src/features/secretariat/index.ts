@@ -5,6 +5,7 @@ import type { FeatureContext } from '..';
 import { applicationReviewRoutes } from './applicationReviewRoutes';
 import { dashboardRoutes } from './dashboardRoutes';
 import { organisationRoutes } from './organisationRoutes';
+import { petitionSecretariatRoutes } from '../petitions/secretariatRoutes';
 
 export const SECRETARIAT_PATH = '/secretariat';
 
@@ -18,6 +19,7 @@ export function secretariatRouter(context: FeatureContext): Router {
   router.use(dashboardRoutes(context));
   router.use(applicationReviewRoutes(context));
   router.use(organisationRoutes(context));
+  router.use(petitionSecretariatRoutes(context));
   return router;
 }
 

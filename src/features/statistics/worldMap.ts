@@ -33,7 +33,7 @@ export interface WorldMapView {
   legend: { shade: number; text: string }[];
 }
 
-function legendOf(lang: Language, t: TFunction) {
+function legendOf(lang: Language, noneText: string) {
   const classes = SHADE_THRESHOLDS.map((low, index) => {
     const next = SHADE_THRESHOLDS[index + 1];
     const text =
@@ -44,25 +44,29 @@ function legendOf(lang: Language, t: TFunction) {
           : `${formatNumber(low, lang)}–${formatNumber(next - 1, lang)}`;
     return { shade: index + 1, text };
   });
-  return [{ shade: 0, text: t('statistics:map.none') }, ...classes];
+  return [{ shade: 0, text: noneText }, ...classes];
 }
 
-/** The map's shapes with each country with signatories linked to the directory filtered to it. */
-export function worldMapView(
-  byCountry: Statistics['byCountry'],
-  initiative: InitiativeSlug | null,
+/** What a map of counts by country says about each country and where each country's link leads. */
+export interface CountryMapLabels {
+  hrefOf(code: string): string;
+  titleOf(code: string, name: string, count: number): string;
+  /** The legend's text for countries with a count of zero. */
+  noneText: string;
+}
+
+/** Any count by country as the shaded world map (statistics, petition signatures). */
+export function shadedWorldMap(
+  byCountry: readonly { country: string; count: number }[],
   lang: Language,
   t: TFunction,
+  labels: CountryMapLabels,
 ): WorldMapView {
   const geometry = mapGeometry();
   const counts = new Map(byCountry.map((row) => [row.country, row.count]));
   const linked = (code: string, count: number): LinkedCountry => ({
-    href: filteredDirectoryUrl({ country: code, ...(initiative ? { initiative } : {}) }),
-    title: t('statistics:map.countryTitle', {
-      name: countryName(code, lang, t),
-      count,
-      formatted: formatNumber(count, lang),
-    }),
+    href: labels.hrefOf(code),
+    title: labels.titleOf(code, countryName(code, lang, t), count),
     shade: shadeOf(count),
   });
   const placed = new Set<string>();
@@ -88,6 +92,21 @@ export function worldMapView(
     unplaced: byCountry
       .filter(({ country }) => !placed.has(country))
       .map(({ country }) => countryName(country, lang, t)),
-    legend: legendOf(lang, t),
+    legend: legendOf(lang, labels.noneText),
   };
+}
+
+/** The map's shapes with each country with signatories linked to the directory filtered to it. */
+export function worldMapView(
+  byCountry: Statistics['byCountry'],
+  initiative: InitiativeSlug | null,
+  lang: Language,
+  t: TFunction,
+): WorldMapView {
+  return shadedWorldMap(byCountry, lang, t, {
+    hrefOf: (code) => filteredDirectoryUrl({ country: code, ...(initiative ? { initiative } : {}) }),
+    titleOf: (_code, name, count) =>
+      t('statistics:map.countryTitle', { name, count, formatted: formatNumber(count, lang) }),
+    noneText: t('statistics:map.none'),
+  });
 }
