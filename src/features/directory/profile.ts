@@ -4,6 +4,9 @@ import { Organisation } from '../../models/organisation';
 import { Pledge } from '../../models/pledge';
 import type { Language } from '../../middleware/i18n';
 import { findInitiative } from '../../reference/initiatives';
+import { describeProblem } from '../evidence/checks/describeProblem';
+import type { Problem } from '../evidence/checks/types';
+import { historyTimeline } from '../evidence/historyTimeline';
 import { codeLabel, countryName, flagOf, formatDate } from './labels';
 
 export const SLUG_PATTERN = /^[a-z0-9-]{1,100}$/;
@@ -98,12 +101,16 @@ export function profileViewModel(profile: Profile, lang: Language, t: TFunction)
     },
     initiatives: initiativeSections(profile, lang, t),
     evidence: evidence.map((item) => ({
+      id: String(item._id),
       kind: codeLabel('evidenceKind', item.kind, t),
       subject: item.subject,
       status: codeLabel('evidenceStatus', item.status, t),
       level: item.latestResult?.level ?? null,
-      problems: item.latestResult?.problems ?? [],
+      problems: item.latestResult?.findings?.length
+        ? (item.latestResult.findings as Problem[]).map((found) => describeProblem(found, lang))
+        : (item.latestResult?.problems ?? []),
       checkedAt: formatDate(item.checkedAt ?? null, lang),
+      history: historyTimeline(item.history, lang, t),
       demo: item.demo,
     })),
   };
