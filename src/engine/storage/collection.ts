@@ -1,35 +1,42 @@
 import BTree from 'sorted-btree';
 import type { Document } from 'bson';
 import { compareBson } from '../bson-order';
+import { buildIndex, documentTree, type BuiltIndex } from './bulk-build';
 import { duplicateKeyError } from './duplicate-key';
-import { compareEntries, IndexKeyMaker, MIN, sameKeyValues, type IndexEntry } from './index-keys';
+import { IndexKeyMaker, MIN, sameKeyValues, type IndexEntry } from './index-keys';
 import type { IndexSpec } from './types';
 
 export const ID_INDEX: IndexSpec = { name: '_id_', key: { _id: 1 } };
 
-/** A secondary index: its spec, its ordered entries (each pointing at the document) and its multikey flag. */
+/**
+ * A secondary index: its spec and, once built, its ordered entries (each pointing at the document) and
+ * multikey flag. An index read back from disk is built on first use (a query planning with it, a write
+ * needing its unique check), so indexes no query uses cost nothing at start-up. An unbuilt index is not
+ * maintained by writes: it is built from its collection's documents as they are when first needed.
+ */
 export class SecondaryIndex {
   readonly maker: IndexKeyMaker;
 
   constructor(
     readonly spec: IndexSpec,
-    readonly tree: BTree<IndexEntry, Document>,
-    public multikey: boolean,
+    private built: BuiltIndex | undefined,
   ) {
     this.maker = new IndexKeyMaker(spec);
   }
 
-  static empty(spec: IndexSpec): SecondaryIndex {
-    const maker = new IndexKeyMaker(spec);
-    return new SecondaryIndex(
-      spec,
-      new BTree<IndexEntry, Document>(undefined, compareEntries(maker.directions)),
-      false,
-    );
+  get isBuilt(): boolean {
+    return this.built !== undefined;
+  }
+
+  /** The entries, built from `docs` (the owning collection's documents) the first time they are needed. */
+  entries(ns: string, docs: BTree<unknown, Document>): BuiltIndex {
+    this.built ??= buildIndex(ns, this.maker, docs.values());
+    return this.built;
   }
 
   clone(): SecondaryIndex {
-    return new SecondaryIndex(this.spec, this.tree.clone(), this.multikey);
+    const built = this.built && { tree: this.built.tree.clone(), multikey: this.built.multikey };
+    return new SecondaryIndex(this.spec, built);
   }
 }
 
@@ -44,6 +51,19 @@ export class Collection {
     readonly docs: BTree<unknown, Document>,
     readonly indexes: Map<string, SecondaryIndex>,
   ) {}
+
+  /** A collection read back from a snapshot: documents and indexes built in bulk. */
+  static restore(ns: string, options: Document, docs: readonly Document[], specs: IndexSpec[]): Collection {
+    const indexes = new Map<string, SecondaryIndex>();
+    for (const spec of specs)
+      if (spec.name !== ID_INDEX.name) indexes.set(spec.name, new SecondaryIndex(spec, undefined));
+    return new Collection(ns, options, documentTree(docs), indexes);
+  }
+
+  /** An index's entries, built now if they were not yet. */
+  entriesOf(index: SecondaryIndex): BuiltIndex {
+    return index.entries(this.ns, this.docs);
+  }
 
   static empty(ns: string, options: Document): Collection {
     return new Collection(ns, options, new BTree<unknown, Document>(undefined, compareBson), new Map());
@@ -68,18 +88,20 @@ export class Collection {
     const id = doc._id;
     const before = this.docs.get(id);
     if (before && mustBeNew) throw duplicateKeyError(this.ns, '_id_', { _id: 1 }, { _id: id });
-    const planned: { index: SecondaryIndex; old: IndexEntry[]; next: IndexEntry[]; multikey: boolean }[] = [];
+    const planned: { built: BuiltIndex; old: IndexEntry[]; next: IndexEntry[]; multikey: boolean }[] = [];
     for (const index of this.indexes.values()) {
+      if (!index.isBuilt && !index.spec.unique) continue;
+      const built = this.entriesOf(index);
       const next = index.maker.entriesOf(doc);
-      if (index.spec.unique) this.checkUnique(index, next.entries, id);
+      if (index.spec.unique) this.checkUnique(index, built, next.entries, id);
       const old = before ? index.maker.entriesOf(before).entries : [];
-      planned.push({ index, old, next: next.entries, multikey: next.multikey });
+      planned.push({ built, old, next: next.entries, multikey: next.multikey });
     }
     this.docs.set(id, doc, true);
-    for (const { index, old, next, multikey } of planned) {
-      for (const entry of old) index.tree.delete(entry);
-      for (const entry of next) index.tree.set(entry, doc, true);
-      if (multikey) index.multikey = true;
+    for (const { built, old, next, multikey } of planned) {
+      for (const entry of old) built.tree.delete(entry);
+      for (const entry of next) built.tree.set(entry, doc, true);
+      if (multikey) built.multikey = true;
     }
   }
 
@@ -87,7 +109,9 @@ export class Collection {
     const before = this.docs.get(id);
     if (!before) return undefined;
     for (const index of this.indexes.values()) {
-      for (const entry of index.maker.entriesOf(before).entries) index.tree.delete(entry);
+      if (!index.isBuilt) continue;
+      const { tree } = this.entriesOf(index);
+      for (const entry of index.maker.entriesOf(before).entries) tree.delete(entry);
     }
     this.docs.delete(id);
     return before;
@@ -95,19 +119,13 @@ export class Collection {
 
   /** Builds a new index over the existing documents; throws DuplicateKey without adding it. */
   addIndex(spec: IndexSpec): void {
-    const index = SecondaryIndex.empty(spec);
-    for (const doc of this.docs.values()) {
-      const { entries, multikey } = index.maker.entriesOf(doc);
-      if (spec.unique) this.checkUnique(index, entries, doc._id);
-      for (const entry of entries) index.tree.set(entry, doc, true);
-      if (multikey) index.multikey = true;
-    }
-    this.indexes.set(spec.name, index);
+    const built = buildIndex(this.ns, new IndexKeyMaker(spec), this.docs.values());
+    this.indexes.set(spec.name, new SecondaryIndex(spec, built));
   }
 
-  private checkUnique(index: SecondaryIndex, entries: IndexEntry[], id: unknown): void {
+  private checkUnique(index: SecondaryIndex, built: BuiltIndex, entries: IndexEntry[], id: unknown): void {
     for (const entry of entries) {
-      for (const [found] of index.tree.entries({ k: entry.k, id: MIN })) {
+      for (const [found] of built.tree.entries({ k: entry.k, id: MIN })) {
         if (!sameKeyValues(found, entry)) break;
         if (compareBson(found.id, id) !== 0) {
           throw duplicateKeyError(this.ns, index.spec.name, index.spec.key, index.maker.keyValue(entry));

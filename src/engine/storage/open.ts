@@ -1,21 +1,21 @@
 import type { Persistence, RecoveryReport } from '../persistence/types';
 import type { OpenStorage, Storage, StorageOptions } from './api';
 import { CatalogWriter, EMPTY_CATALOG, type Catalog } from './catalog';
+import { Collection } from './collection';
 import { EngineStorage } from './storage';
 
 const DEFAULT_TTL_SWEEP_MS = 60_000;
 
-/** Rebuilds the catalog from the snapshot (indexes rebuilt from their specs) and replays the journal. */
+/** Rebuilds the catalog from the snapshot (indexes built in bulk from their specs), replays the journal. */
 async function recoverCatalog(
   persistence: Persistence,
 ): Promise<{ catalog: Catalog; report: RecoveryReport }> {
   const state = await persistence.recover();
-  const writer = new CatalogWriter(new Map());
+  const restored = new Map<string, Collection>();
   for (const image of state.collections) {
-    const collection = writer.writable(image.ns, image.options);
-    for (const doc of image.docs) collection.put(doc, false);
-    for (const spec of image.indexes) if (spec.name !== '_id_') collection.addIndex(spec);
+    restored.set(image.ns, Collection.restore(image.ns, image.options, [...image.docs], image.indexes));
   }
+  const writer = new CatalogWriter(restored);
   let seq = state.report.snapshotSeq;
   for (const entry of state.entries) {
     if (entry.seq <= seq) continue;

@@ -57,16 +57,21 @@ function candidatesOf(collection: Collection): Candidate[] {
   for (const index of collection.indexes.values()) {
     const { spec, maker } = index;
     if (spec.collation) continue;
+    // The entries are read (and an index read back from disk built) only if the plan looks at them.
     list.push({
       name: spec.name,
       key: spec.key,
       fields: maker.fields,
       directions: maker.directions,
       unique: spec.unique === true,
-      multikey: index.multikey,
+      get multikey() {
+        return collection.entriesOf(index).multikey;
+      },
       sparse: spec.sparse === true,
       partial: spec.partialFilterExpression,
-      access: indexTreeAccess(index.tree, maker.directions),
+      get access() {
+        return indexTreeAccess(collection.entriesOf(index).tree, maker.directions);
+      },
     });
   }
   return list;
@@ -84,15 +89,15 @@ function sortCoverage(
   sort: [string, number][],
 ): { covered: boolean; reverse: boolean } {
   if (sort.length === 0) return { covered: true, reverse: false };
-  if (c.multikey) return { covered: false, reverse: false };
   const constant = new Set(c.fields.slice(0, eqPrefix));
   const rest = sort.filter(([field]) => !constant.has(field));
-  if (rest.length === 0) return { covered: true, reverse: false };
-  const ratio = rest[0][1] * c.directions[eqPrefix];
-  const covered = rest.every(
+  const ratio = rest.length === 0 ? 1 : rest[0][1] * c.directions[eqPrefix];
+  const inOrder = rest.every(
     ([field, direction], i) =>
       c.fields[eqPrefix + i] === field && direction * c.directions[eqPrefix + i] === ratio,
   );
+  // Asked last: a multikey index never serves a sort, but finding out may build an unbuilt index.
+  const covered = inOrder && !c.multikey;
   return { covered, reverse: covered && ratio < 0 };
 }
 

@@ -19,8 +19,9 @@ export function expiredDocuments(catalog: Catalog, now: number): { ns: string; d
         lo: { value: EARLIEST_DATE, inclusive: true },
         hi: { value: cutoff, inclusive: false },
       };
-      const access = indexTreeAccess(index.tree, index.maker.directions);
-      for (const doc of walk(access, [interval], false, index.multikey, info))
+      const { tree, multikey } = collection.entriesOf(index);
+      const access = indexTreeAccess(tree, index.maker.directions);
+      for (const doc of walk(access, [interval], false, multikey, info))
         out.push({ ns: collection.ns, doc });
     }
   }
