@@ -37,6 +37,17 @@ const environmentSchema = z.object({
     z.url().default('https://creativecommons.org/licenses/by/4.0/'),
   ),
   API_RATE_LIMIT_PER_WINDOW: z.coerce.number().int().positive().default(300),
+  SECURITY_TXT_CONTACT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(
+        /^(mailto:|https:\/\/|tel:)\S+(\s*,\s*(mailto:|https:\/\/|tel:)\S+)*$/,
+        'comma-separated mailto:, https:// or tel: addresses',
+      )
+      .default('mailto:security@localhost'),
+  ),
+  SECURITY_TXT_EXPIRES: z.preprocess(emptyAsUndefined, z.iso.datetime({ offset: true }).optional()),
 });
 
 export type Environment = z.input<typeof environmentSchema>;
@@ -72,11 +83,19 @@ export interface Config {
     readonly licence: { readonly name: string; readonly url: string };
     readonly apiRequestsPerWindow: number;
   };
+  /** What `/.well-known/security.txt` says (RFC 9116): where to report, and until when the file holds. */
+  readonly securityTxt: { readonly contact: readonly string[]; readonly expires: Date };
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
+/** Without SECURITY_TXT_EXPIRES the file holds for this long from start (RFC 9116 asks for under a year). */
+const DEFAULT_SECURITY_TXT_DAYS = 180;
+const SECURITY_TXT_WARNING_DAYS = 30;
+const DAY_MS = 86_400_000;
+const inDays = (days: number, from = new Date()): Date => new Date(from.getTime() + days * DAY_MS);
 
 const developmentSecret = 'development-only-secret-do-not-use-in-production';
 
@@ -125,12 +144,26 @@ export function loadConfig(source: NodeJS.ProcessEnv | Environment = process.env
       licence: Object.freeze({ name: env.OPEN_DATA_LICENCE, url: env.OPEN_DATA_LICENCE_URL }),
       apiRequestsPerWindow: env.API_RATE_LIMIT_PER_WINDOW,
     }),
+    securityTxt: Object.freeze({
+      contact: Object.freeze(env.SECURITY_TXT_CONTACT.split(',').map((address) => address.trim())),
+      expires: env.SECURITY_TXT_EXPIRES
+        ? new Date(env.SECURITY_TXT_EXPIRES)
+        : inDays(DEFAULT_SECURITY_TXT_DAYS),
+    }),
   });
 }
 
 /** Warnings worth shouting about at start-up; the server logs them. */
-export function configWarnings(config: Config): string[] {
+export function configWarnings(config: Config, now: Date = new Date()): string[] {
   const warnings: string[] = [];
+  if (config.securityTxt.expires.getTime() < inDays(SECURITY_TXT_WARNING_DAYS, now).getTime()) {
+    const expires = config.securityTxt.expires.toISOString();
+    const state =
+      config.securityTxt.expires.getTime() <= now.getTime() ? 'has expired' : 'expires within 30 days';
+    warnings.push(
+      `security.txt ${state} (${expires}): set SECURITY_TXT_EXPIRES to a date less than a year ahead.`,
+    );
+  }
   if (config.isProduction && !config.mongodbUri) {
     warnings.push(
       'PRODUCTION IS RUNNING ON THE EMBEDDED DEVELOPMENT DATABASE ENGINE. It has no replication, ' +

@@ -17,6 +17,7 @@ import { petitionOpenDataRoutes } from './petitions/openDataRoutes';
 import { petitionRoutes } from './petitions/routes';
 import { statisticsRoutes } from './statistics/routes';
 import { secretariatRoutes } from './secretariat';
+import { securityTxtRoutes } from './securityTxt/routes';
 
 /** What a feature's routes may use: the built services and the app's authenticator. */
 export interface FeatureContext {
@@ -30,6 +31,7 @@ export interface FeatureContext {
 /** Feature routers in the order they are tried. A new feature is one line here. */
 export function registerFeatures(app: Express, context: FeatureContext): void {
   const { directory } = context.services;
+  app.use(securityTxtRoutes(context.config));
   app.use(homeRoutes(directory));
   app.use(directoryRoutes(directory));
   app.use(initiativeRoutes(directory));

@@ -59,7 +59,9 @@ describe('CSRF: every state-changing route refuses a request without its session
       const ownToken = await fetchCsrf(agent, TOKEN_PAGE[visitor]);
       const { url } = fillPath(route.path, visitors.fixtures);
       const before = await snapshotData();
-      expect(Object.keys(before)).toEqual(expect.arrayContaining(['organisations', 'users', 'auditevents', 'registry_versions']));
+      expect(Object.keys(before)).toEqual(
+        expect.arrayContaining(['organisations', 'users', 'auditevents', 'registry_versions']),
+      );
       const tokens: [string, string | undefined][] = [
         ['missing', undefined],
         ['wrong', `${ownToken.slice(0, -4)}AAAA`],
