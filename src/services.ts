@@ -11,6 +11,7 @@ import { createUserSessions } from './features/accounts/userSessions';
 import { createApplicationService } from './features/applications/applicationService';
 import { createReviewService } from './features/applications/reviewService';
 import { createOrganisationService } from './features/organisations/organisationService';
+import { createUserAdminService } from './features/users/userAdminService';
 import { createDirectory } from './features/directory';
 import { createCheckContext, type CheckContext } from './features/evidence/checks/context';
 import { defineEvidenceJobs } from './features/evidence/evidenceJobs';
@@ -90,6 +91,7 @@ export function createServices(deps: ServiceDependencies) {
     passwords: createPasswordService({ recordChange, clock, linkTo, userSessions }),
     twoFactor: createTwoFactorService({ recordChange, clock }),
     userSessions,
+    userAdmin: createUserAdminService({ recordChange, userSessions }),
     applications: createApplicationService({ recordChange, clock, linkTo }),
     review: createReviewService({ recordChange, linkTo }),
     evidence,

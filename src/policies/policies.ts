@@ -1,4 +1,4 @@
-import type { Actor } from '../audit/actor';
+import type { Actor, Role } from '../audit/actor';
 
 /** What a policy needs to know about an organisation: its id. */
 export interface OrganisationRef {
@@ -26,6 +26,15 @@ export const policies = {
   /** Only admins change roles, and never their own (an admin cannot lock the registry out of admins). */
   canChangeRole(actor: Actor, user: { id: string }): boolean {
     return actor.kind === 'user' && actor.role === 'admin' && actor.userId !== user.id;
+  },
+  /** Who may give which role when inviting: the secretariat invites members, an admin anyone. */
+  canGrantRole(actor: Actor, role: Role): boolean {
+    if (actor.kind !== 'user') return false;
+    return actor.role === 'admin' || (actor.role === 'secretariat' && role === 'member');
+  },
+  /** The audit log shows every change by anyone: staff only. */
+  canReadAuditLog(actor: Actor): boolean {
+    return actor.kind === 'user' && isStaff(actor);
   },
   /** Two-factor is required for the roles that can change other organisations and users. */
   mustUseTwoFactor(actor: Pick<Actor, 'role'>): boolean {

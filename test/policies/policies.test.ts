@@ -43,6 +43,30 @@ describe('policies', () => {
   });
 
   it.each([
+    ['anonymous', anonymous, 'member', false],
+    ['system', system, 'member', false],
+    ['member', memberOfA, 'member', false],
+    ['secretariat', secretariat, 'member', true],
+    ['secretariat', secretariat, 'secretariat', false],
+    ['secretariat', secretariat, 'admin', false],
+    ['admin', admin, 'member', true],
+    ['admin', admin, 'secretariat', true],
+    ['admin', admin, 'admin', true],
+  ] as const)('canGrantRole: %s gives %s → %s', (_name, who, role, expected) => {
+    expect(policies.canGrantRole(who, role)).toBe(expected);
+  });
+
+  it.each([
+    ['anonymous', anonymous, false],
+    ['system', system, false],
+    ['member', memberOfA, false],
+    ['secretariat', secretariat, true],
+    ['admin', admin, true],
+  ])('canReadAuditLog: %s → %s', (_name, who, expected) => {
+    expect(policies.canReadAuditLog(who)).toBe(expected);
+  });
+
+  it.each([
     ['member', memberOfA, 'u9', false],
     ['secretariat', secretariat, 'u9', false],
     ['admin on another user', admin, 'u9', true],

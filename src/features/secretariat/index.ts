@@ -6,6 +6,8 @@ import { applicationReviewRoutes } from './applicationReviewRoutes';
 import { dashboardRoutes } from './dashboardRoutes';
 import { organisationRoutes } from './organisationRoutes';
 import { petitionSecretariatRoutes } from '../petitions/secretariatRoutes';
+import { userActionRoutes } from './userActionRoutes';
+import { userRoutes } from './userRoutes';
 
 export const SECRETARIAT_PATH = '/secretariat';
 
@@ -20,6 +22,8 @@ export function secretariatRouter(context: FeatureContext): Router {
   router.use(applicationReviewRoutes(context));
   router.use(organisationRoutes(context));
   router.use(petitionSecretariatRoutes(context));
+  router.use(userRoutes(context));
+  router.use(userActionRoutes(context));
   return router;
 }
 
