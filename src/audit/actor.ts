@@ -18,7 +18,7 @@ export interface Actor {
 
 export interface ActorSource {
   user?: { id: string; email: string; role: Role; organisationId?: string } | undefined;
-  /** The request id (pino-http types it as string or number). */
+  /** The request id (a string here; loggers commonly type it as string or number). */
   id?: string | number | object;
   ip?: string | undefined;
 }
