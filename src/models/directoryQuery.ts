@@ -2,11 +2,18 @@ import type { Category } from '../reference/categories';
 import type { EvidenceLevel } from '../reference/evidenceLevels';
 import type { InitiativeSlug } from '../reference/initiatives';
 import type { Sector } from '../reference/sectors';
+import { ORGANISATION_STATES, type OrganisationState } from '../reference/statuses';
 import { escapeRegExp, toSearchKey } from './searchKey';
+
+/** The directory's status filter: one public status, or `all`; absent means active organisations only. */
+export const DIRECTORY_STATUSES = [...ORGANISATION_STATES, 'all'] as const;
+export type DirectoryStatus = OrganisationState | 'all';
 
 /** Already-validated directory filters (the route parses the URL with zod into this shape). */
 export interface DirectoryFilters {
   search?: string;
+  /** Never `active`: that is the default, left out so equal queries look the same. */
+  status?: Exclude<DirectoryStatus, 'active'>;
   initiative?: InitiativeSlug;
   country?: string;
   category?: Category;
@@ -27,7 +34,8 @@ const MAX_SEARCH_WORDS = 8;
  * Only typed, validated values reach the query, each compared with $eq.
  */
 export function directoryFilter(filters: DirectoryFilters): Record<string, unknown> {
-  const conditions: Record<string, unknown>[] = [{ 'status.state': { $eq: 'active' } }];
+  const conditions: Record<string, unknown>[] = [];
+  if (filters.status !== 'all') conditions.push({ 'status.state': { $eq: filters.status ?? 'active' } });
   const words = toSearchKey(filters.search ?? '')
     .split(' ')
     .filter((word) => word.length > 0)
@@ -40,6 +48,7 @@ export function directoryFilter(filters: DirectoryFilters): Record<string, unkno
   if (filters.commitment) conditions.push({ commitments: { $eq: filters.commitment } });
   if (filters.evidenceLevel) conditions.push({ evidenceLevel: { $eq: filters.evidenceLevel } });
   if (filters.joinedYear !== undefined) conditions.push({ joinedYears: { $eq: filters.joinedYear } });
+  if (conditions.length === 0) return {};
   return conditions.length === 1 ? (conditions[0] ?? {}) : { $and: conditions };
 }
 

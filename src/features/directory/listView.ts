@@ -9,6 +9,8 @@ import type { FacetKey } from './predicates';
 import { directoryUrl, PAGE_SIZES, type DirectoryQuery } from './query';
 import type { DirectoryPage } from './search';
 import type { DirectoryEntry, DirectorySnapshot } from './snapshot';
+import { statusScope } from './statusScope';
+import { ORGANISATION_STATES } from '../../reference/statuses';
 
 export interface SelectOption {
   value: string;
@@ -20,10 +22,13 @@ export interface FilterField {
   name: string;
   label: string;
   options: SelectOption[];
+  /** Whether the select starts with "Any" (the status filter has a default instead). */
+  anyOption: boolean;
 }
 
-type FilterName = 'initiative' | 'country' | 'category' | 'sector' | 'commitment' | 'evidence' | 'year';
+type FilterName = 'status' | 'initiative' | 'country' | 'category' | 'sector' | 'commitment' | 'evidence' | 'year';
 const FILTER_KEYS: Record<FilterName, FacetKey> = {
+  status: 'status',
   initiative: 'initiative',
   country: 'country',
   category: 'category',
@@ -46,6 +51,8 @@ interface LabelledContext extends ViewContext {
 
 function labelOf(name: FilterName, value: string, { labels }: LabelledContext): string {
   switch (name) {
+    case 'status':
+      return value === 'all' ? labels.text('directory:list.allStatuses') : labels.code('organisationStatus', value);
     case 'initiative':
       return labels.text(`directory:initiative.${value}`);
     case 'country':
@@ -66,6 +73,7 @@ function labelOf(name: FilterName, value: string, { labels }: LabelledContext): 
 function facetValues(name: FilterName, snapshot: DirectorySnapshot): string[] {
   const facets = snapshot.facets;
   const byName: Record<FilterName, readonly (string | number)[]> = {
+    status: [...ORGANISATION_STATES, 'all'],
     initiative: facets.initiatives,
     country: facets.countries,
     category: facets.categories,
@@ -84,10 +92,11 @@ function facetValues(name: FilterName, snapshot: DirectorySnapshot): string[] {
 function filterField(name: FilterName, context: LabelledContext, counts: FacetCounts): FilterField {
   const key = FILTER_KEYS[name];
   const chosen = context.query.filters[key];
-  const current = chosen === undefined ? '' : String(chosen);
+  const current = chosen === undefined ? (name === 'status' ? 'active' : '') : String(chosen);
   const tally = counts[key];
+  const always = (value: string) => name === 'status' && (value === 'active' || value === 'all');
   const values = facetValues(name, context.snapshot).filter(
-    (value) => value === current || (tally.get(value) ?? 0) > 0,
+    (value) => value === current || always(value) || (tally.get(value) ?? 0) > 0,
   );
   if (current && !values.includes(current)) values.unshift(current);
   const options = values.map((value) => ({
@@ -103,6 +112,7 @@ function filterField(name: FilterName, context: LabelledContext, counts: FacetCo
   return {
     name,
     label: context.labels.text(`directory:list.filters.${name}`),
+    anyOption: name !== 'status',
     options: options.map(({ count, ...option }) => ({ ...option, label: `${option.label} (${count})` })),
   };
 }
@@ -134,6 +144,7 @@ function activeFilters(context: LabelledContext) {
 function row(entry: DirectoryEntry, { lang, labels }: LabelledContext) {
   return {
     name: entry.name,
+    status: entry.status === 'active' ? null : labels.code('organisationStatus', entry.status),
     url: `/signatories/${entry.slug}`,
     flag: flagOf(entry.country),
     country: labels.country(entry.country),
@@ -148,10 +159,21 @@ function row(entry: DirectoryEntry, { lang, labels }: LabelledContext) {
   };
 }
 
+/** Each filter's counts on the copy the query reads; the status filter's over every organisation. */
+function countsFor(snapshot: DirectorySnapshot, filters: DirectoryFilters) {
+  const scope = statusScope(snapshot, filters);
+  // Copies: with nothing chosen these are the snapshot's own precomputed counts.
+  const counts: FacetCounts = { ...facetCounts(scope.snapshot, scope.filters) };
+  const byStatus = scope.snapshot === snapshot.everyone ? counts.status : facetCounts(snapshot.everyone, scope.filters).status;
+  counts.status = new Map(byStatus);
+  counts.status.set('all', [...byStatus.values()].reduce((sum, count) => sum + count, 0));
+  return { scoped: scope.snapshot, counts };
+}
+
 export function listViewModel(viewContext: ViewContext, result: DirectoryPage, ignored: string[]) {
-  const context = { ...viewContext, labels: labelBook(viewContext.lang, viewContext.t) };
+  const { scoped, counts } = countsFor(viewContext.snapshot, viewContext.query.filters);
+  const context = { ...viewContext, snapshot: scoped, labels: labelBook(viewContext.lang, viewContext.t) };
   const { query, t, lang } = context;
-  const counts = facetCounts(context.snapshot, query.filters);
   const option = (value: string, label: string, current: string) => ({
     value,
     label,

@@ -10,6 +10,7 @@ function keysOf(entry: DirectoryEntry): string[] {
     ...entry.commitments.map((value) => `commitment=${value}`),
     ...entry.joinedYears.map((value) => `joinedYear=${value}`),
     `evidenceLevel=${entry.evidenceLevel}`,
+    `status=${entry.status}`,
   ];
   if (entry.country) keys.push(`country=${entry.country}`);
   if (entry.category) keys.push(`category=${entry.category}`);

@@ -8,6 +8,7 @@ export type Predicate = (entry: DirectoryEntry) => boolean;
 export type FacetKey = Exclude<keyof DirectoryFilters, 'search'>;
 
 export const FACET_KEYS: readonly FacetKey[] = [
+  'status',
   'initiative',
   'country',
   'category',

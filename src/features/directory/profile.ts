@@ -8,18 +8,20 @@ import { describeProblem } from '../evidence/checks/describeProblem';
 import type { Problem } from '../evidence/checks/types';
 import { historyTimeline } from '../evidence/historyTimeline';
 import { codeLabel, countryName, flagOf, formatDate } from './labels';
+import { loadStatusHistory, publicReason, statusHistoryView } from './statusHistory';
 
 export const SLUG_PATTERN = /^[a-z0-9-]{1,100}$/;
 
-/** Everything a profile shows, read in three indexed queries; null when no organisation has this slug. */
+/** Everything a profile shows, read in four indexed queries; null when no organisation has this slug. */
 export async function loadProfile(slug: string) {
   const organisation = await Organisation.findBySlug(slug).lean();
   if (!organisation) return null;
-  const [pledges, evidence] = await Promise.all([
+  const [pledges, evidence, statusHistory] = await Promise.all([
     Pledge.historyOf(organisation._id).lean(),
     Evidence.listFor(organisation._id).lean(),
+    loadStatusHistory(organisation._id),
   ]);
-  return { organisation, pledges, evidence };
+  return { organisation, pledges, evidence, statusHistory };
 }
 
 type Profile = NonNullable<Awaited<ReturnType<typeof loadProfile>>>;
@@ -96,9 +98,10 @@ export function profileViewModel(profile: Profile, lang: Language, t: TFunction)
     status: {
       state: organisation.status.state,
       label: codeLabel('organisationStatus', organisation.status.state, t),
-      reason: organisation.status.reason,
+      reason: publicReason(organisation.status.reason, t),
       since: formatDate(organisation.status.since ?? null, lang),
     },
+    statusHistory: statusHistoryView(profile.statusHistory, lang, t),
     initiatives: initiativeSections(profile, lang, t),
     evidence: evidence.map((item) => ({
       id: String(item._id),

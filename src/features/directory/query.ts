@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIRECTORY_SORTS, type DirectoryFilters, type DirectorySort } from '../../models/directoryQuery';
+import { DIRECTORY_SORTS, DIRECTORY_STATUSES, type DirectoryFilters, type DirectorySort } from '../../models/directoryQuery';
 import { CATEGORIES } from '../../reference/categories';
 import { EVIDENCE_LEVELS } from '../../reference/evidenceLevels';
 import { INITIATIVES, INITIATIVE_SLUGS, commitmentKey } from '../../reference/initiatives';
@@ -35,6 +35,7 @@ const integer = (min: number, max: number) =>
  */
 export const DIRECTORY_PARAMETER_SCHEMAS = {
   q: z.string().trim().max(MAX_SEARCH_LENGTH),
+  status: z.enum(DIRECTORY_STATUSES),
   initiative: z.enum(INITIATIVE_SLUGS),
   country: z
     .string()
@@ -93,6 +94,7 @@ export function toDirectoryQuery(values: DirectoryParameterValues): DirectoryQue
   const sort = values.sort ?? 'name';
   const filters: DirectoryFilters = {
     ...(values.q ? { search: values.q } : {}),
+    ...(values.status && values.status !== 'active' ? { status: values.status } : {}),
     ...(values.initiative ? { initiative: values.initiative } : {}),
     ...(values.country ? { country: values.country } : {}),
     ...(values.category ? { category: values.category } : {}),
@@ -115,6 +117,7 @@ export function queryString(query: DirectoryQuery): string {
   const { filters } = query;
   const params = new URLSearchParams();
   if (filters.search) params.set('q', filters.search);
+  if (filters.status) params.set('status', filters.status);
   if (filters.initiative) params.set('initiative', filters.initiative);
   if (filters.country) params.set('country', filters.country);
   if (filters.category) params.set('category', filters.category);

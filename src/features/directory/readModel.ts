@@ -1,5 +1,5 @@
 import { readRegistryVersion, type RegistryVersionToken } from '../../models/registryVersion';
-import { buildSnapshot, loadDirectoryEntries, type DirectorySnapshot } from './snapshot';
+import { buildSnapshots, loadDirectoryEntries, type DirectorySnapshot } from './snapshot';
 
 export interface ReadModelOptions {
   /** How long a process trusts its copy before asking MongoDB whether the registry changed. */
@@ -11,8 +11,9 @@ export interface ReadModelOptions {
 }
 
 /**
- * The directory's read model. Each app server keeps a compact in-memory copy of the active organisations'
- * directory fields and answers filters, search, sorting, pages, facets and counts from it. The copy is
+ * The directory's read model. Each app server keeps a compact in-memory copy of the organisations'
+ * directory fields (the active ones, and all of them for the status filter) and answers filters, search,
+ * sorting, pages, facets and counts from it. The copy is
  * loaded on first use and rebuilt when the registry version changes; servers share nothing but MongoDB,
  * so each checks that version (one lookup by _id and a document count) at most once per check interval.
  */
@@ -75,7 +76,7 @@ export class DirectoryReadModel {
     // Labelled with the version read before loading: a write during the load triggers one more rebuild.
     // Last-Modified is when this process first saw the version: never earlier than the change itself.
     const entries = await this.loadEntries();
-    this.snapshot = buildSnapshot(entries, token, new Date());
+    this.snapshot = buildSnapshots(entries, token, new Date());
     this.buildCount += 1;
     return this.snapshot;
   }

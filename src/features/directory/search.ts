@@ -3,6 +3,7 @@ import { rarestPosting } from './postings';
 import { filterPredicates, searchPredicate, type Predicate } from './predicates';
 import { defaultOrder, type DirectoryQuery } from './query';
 import type { DirectoryEntry, DirectorySnapshot } from './snapshot';
+import { statusScope } from './statusScope';
 
 export interface DirectoryPage {
   entries: DirectoryEntry[];
@@ -22,8 +23,14 @@ export function matcherFor(filters: DirectoryFilters): Predicate {
 const hasFilters = (filters: DirectoryFilters) =>
   Object.values(filters).some((value) => value !== undefined && value !== '');
 
-/** Walks the precomputed order once: matches come out sorted, only the requested page is kept. */
+/** The page of a query, from the copy its status filter reads. */
 export function searchDirectory(snapshot: DirectorySnapshot, query: DirectoryQuery): DirectoryPage {
+  const scope = statusScope(snapshot, query.filters);
+  return searchSnapshot(scope.snapshot, { ...query, filters: scope.filters });
+}
+
+/** Walks the precomputed order once: matches come out sorted, only the requested page is kept. */
+function searchSnapshot(snapshot: DirectorySnapshot, query: DirectoryQuery): DirectoryPage {
   const order = snapshot.orders[query.sort];
   const first = (query.page - 1) * query.size;
   if (!hasFilters(query.filters)) return unfilteredPage(snapshot, query, order, first);
@@ -97,9 +104,21 @@ export function newestMembers(snapshot: DirectorySnapshot, limit: number): Direc
 
 /**
  * Every entry matching the query's filters and search, in the query's sort order, ignoring its page: what
- * the downloads of a directory query hold. Positions only, so a large answer costs one number per row.
+ * the downloads of a directory query hold. Positions (in the copy returned) only, so a large answer costs
+ * one number per row.
  */
-export function allMatchingPositions(snapshot: DirectorySnapshot, query: DirectoryQuery): readonly number[] {
+export function allMatching(
+  snapshot: DirectorySnapshot,
+  query: DirectoryQuery,
+): { snapshot: DirectorySnapshot; positions: readonly number[] } {
+  const scope = statusScope(snapshot, query.filters);
+  return {
+    snapshot: scope.snapshot,
+    positions: allMatchingPositions(scope.snapshot, { ...query, filters: scope.filters }),
+  };
+}
+
+function allMatchingPositions(snapshot: DirectorySnapshot, query: DirectoryQuery): readonly number[] {
   const order = snapshot.orders[query.sort];
   const forward = query.order === defaultOrder(query.sort);
   const inOrder = forward ? order : [...order].reverse();

@@ -3,7 +3,7 @@ import { INITIATIVE_SLUGS, type InitiativeSlug } from '../../reference/initiativ
 import { unfilteredFacetCounts, type FacetCounts } from './facetCounts';
 import { buildPostings, ranksOf } from './postings';
 
-/** The fields the directory lists, filters and sorts on: a compact copy of one active organisation. */
+/** The fields the directory lists, filters and sorts on: a compact copy of one organisation. */
 export interface DirectoryEntry {
   slug: string;
   name: string;
@@ -21,7 +21,8 @@ export interface DirectoryEntry {
   website: string | null;
   /** Every membership, whatever its state (the filters above count only active ones). */
   memberships: DirectoryMembership[];
-  /** Entries are active organisations; why and since when, as their public status says. */
+  /** The public status (`active`, `lapsed`, `withdrawn`, `delisted`); why and since when. */
+  status: string;
   statusReason: string;
   statusSince: number | null;
   /** Shown among the newest members only when false. */
@@ -46,6 +47,11 @@ export interface DirectoryFacetValues {
 }
 
 export interface DirectorySnapshot {
+  /**
+   * The active organisations: what the directory lists by default, and every count the site shows. The
+   * status filter reads `everyone` (every organisation, whatever its status); it is itself for that copy.
+   */
+  everyone: DirectorySnapshot;
   token: string;
   changedAt: Date;
   entries: DirectoryEntry[];
@@ -97,6 +103,14 @@ function tally(entries: DirectoryEntry[], pick: (entry: DirectoryEntry) => reado
   return counts;
 }
 
+/** The active organisations' copy, and beside it the copy of every organisation for the status filter. */
+export function buildSnapshots(entries: DirectoryEntry[], token: string, changedAt: Date): DirectorySnapshot {
+  const everyone = buildSnapshot(entries, token, changedAt);
+  const active = entries.filter((entry) => entry.status === 'active');
+  if (active.length === entries.length) return everyone;
+  return { ...buildSnapshot(active, token, changedAt), everyone };
+}
+
 export function buildSnapshot(entries: DirectoryEntry[], token: string, changedAt: Date): DirectorySnapshot {
   const present = <T>(values: (T | null)[]) => values.filter((value): value is T => value !== null);
   const initiativeCounts = tally(entries, (entry) => entry.initiatives);
@@ -121,7 +135,7 @@ export function buildSnapshot(entries: DirectoryEntry[], token: string, changedA
     ),
   };
   const postings = buildPostings(entries);
-  return {
+  const snapshot: Omit<DirectorySnapshot, 'everyone'> = {
     token,
     changedAt,
     entries,
@@ -146,16 +160,19 @@ export function buildSnapshot(entries: DirectoryEntry[], token: string, changedA
     countsByCommitment: tally(entries, (entry) => entry.commitments),
     countryCount: countries.length,
   };
+  const built = snapshot as DirectorySnapshot;
+  built.everyone = built;
+  return built;
 }
 
 const stringsOf = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** Reads every active organisation's directory fields in one streamed query. */
+/** Reads every organisation's directory fields in one streamed query. */
 export async function loadDirectoryEntries(): Promise<DirectoryEntry[]> {
   const entries: DirectoryEntry[] = [];
-  const cursor = Organisation.find({ 'status.state': { $eq: 'active' } })
+  const cursor = Organisation.find({})
     .select(
       'slug name searchKey country category sector website memberships status initiatives commitments evidenceLevel joinedYears firstJoinedAt origin demo',
     )
@@ -183,6 +200,7 @@ export async function loadDirectoryEntries(): Promise<DirectoryEntry[]> {
         joinedAt: membership.joinedAt instanceof Date ? membership.joinedAt.getTime() : null,
         status: membership.status,
       })),
+      status: doc.status?.state ?? 'active',
       statusReason: doc.status?.reason ?? '',
       statusSince: doc.status?.since instanceof Date ? doc.status.since.getTime() : null,
       listedAsNewest: !doc.demo && doc.origin !== 'synthetic',

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { Config } from '../../config';
 import type { DirectoryDependencies } from '../directory';
 import { parseDirectoryQuery, queryString } from '../directory/query';
-import { allMatchingPositions } from '../directory/search';
+import { allMatching } from '../directory/search';
 import type { DirectorySnapshot } from '../directory/snapshot';
 import { csvDownload, jsonDownload } from './downloadStreams';
 import { setOpenDataHeaders } from './openDataHeaders';
@@ -24,10 +24,10 @@ async function select(req: Request, directory: DirectoryDependencies): Promise<S
     throw new InvalidParametersError(
       ignored.map((name) => ({ name, reason: 'Not a directory parameter, repeated, or not a valid value.' })),
     );
-  const snapshot = await directory.readModel.current();
+  const { snapshot, positions } = allMatching(await directory.readModel.current(), query);
   return {
     snapshot,
-    positions: allMatchingPositions(snapshot, query),
+    positions,
     canonicalQuery: queryString({ ...query, page: 1, size: 20 }),
   };
 }

@@ -91,7 +91,7 @@ export function factsOfEntry(entry: DirectoryEntry): OrganisationFacts {
     category: entry.category as Category | null,
     sector: entry.sector as Sector | null,
     website: entry.website,
-    status: { state: 'active', reason: entry.statusReason, since: entry.statusSince },
+    status: { state: entry.status as OrganisationState, reason: entry.statusReason, since: entry.statusSince },
     memberships: entry.memberships as OrganisationFacts['memberships'],
     commitments: entry.commitments,
     evidenceLevel: entry.evidenceLevel as EvidenceLevel,

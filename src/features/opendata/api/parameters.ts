@@ -11,6 +11,9 @@ export const organisationListQuery = z.strictObject({
   q: directory.q
     .optional()
     .meta({ description: 'Words that must each start a word of the name (case and accents ignored).' }),
+  status: directory.status.optional().meta({
+    description: 'Public status: `active` (the default), `lapsed`, `withdrawn`, `delisted`, or `all` for every status.',
+  }),
   initiative: directory.initiative.optional().meta({ description: 'Signatories of this initiative.' }),
   country: directory.country.optional().meta({ description: 'ISO 3166-1 alpha-2 country code.' }),
   category: directory.category.optional().meta({ description: 'Kind of signatory.' }),
