@@ -4,6 +4,8 @@ import type { RecordChange } from '../../audit/recordChange';
 import { Organisation } from '../../models/organisation';
 import { escapeRegExp, toSearchKey } from '../../models/searchKey';
 import type { OrganisationState } from '../../reference/statuses';
+import { editOrganisation } from './editOrganisation';
+import type { OrganisationFields } from './organisationForm';
 
 export interface StatusChange {
   state: OrganisationState;
@@ -22,6 +24,10 @@ export function createOrganisationService(deps: { recordChange: RecordChange }) 
     },
 
     findBySlug: (slug: string) => Organisation.findBySlug(slug).lean(),
+
+    /** The secretariat's edit of any organisation's public fields. */
+    edit: (actor: Actor, organisationId: Types.ObjectId, fields: OrganisationFields) =>
+      editOrganisation(deps.recordChange, actor, organisationId, fields),
 
     /** Sets the public status with today's date; only active organisations are listed in the directory. */
     async changeStatus(actor: Actor, organisationId: Types.ObjectId | string, change: StatusChange): Promise<boolean> {

@@ -4,6 +4,7 @@ import { policies } from '../../policies/policies';
 import type { FeatureContext } from '..';
 import { applicationReviewRoutes } from './applicationReviewRoutes';
 import { dashboardRoutes } from './dashboardRoutes';
+import { organisationEditRoutes } from './organisationEditRoutes';
 import { organisationRoutes } from './organisationRoutes';
 import { petitionSecretariatRoutes } from '../petitions/secretariatRoutes';
 import { userActionRoutes } from './userActionRoutes';
@@ -24,6 +25,7 @@ export function secretariatRouter(context: FeatureContext): Router {
   router.use(petitionSecretariatRoutes(context));
   router.use(userRoutes(context));
   router.use(userActionRoutes(context));
+  router.use(organisationEditRoutes(context));
   return router;
 }
 
