@@ -54,9 +54,11 @@ async function benchSize(size: number, args: BenchArguments, options: LoadOption
       `  cold start ${cold.ms.toFixed(0)} ms (${cold.cpuMs.toFixed(0)} ms CPU), RSS ${cold.rssMiB.toFixed(0)} MiB`,
     );
     const staticFile = path.join(workDir, 'page.html');
+    // Under load the background jobs (the evidence sweep over every domain) are off: they would take the
+    // CPU being measured, and a warm-up could time out behind a sweep.
     const app = await startHttpServerProcess(compiledBenchScript('directory-server-child.js'), {
       args: [staticFile],
-      env,
+      env: { ...env, RUN_JOBS: 'false' },
       compiled: true,
       stdout: logFd,
       nodeFlags: args['server-flags']?.split(' ').filter(Boolean) ?? [],
@@ -107,7 +109,8 @@ async function benchSize(size: number, args: BenchArguments, options: LoadOption
           `(${(cold.cpuMs / 1000).toFixed(2)} s CPU), RSS then ${cold.rssMiB.toFixed(0)} MiB. ` +
           `RSS ${facts.rssBeforeDatabaseMiB} MiB before the database, ${facts.rssDatabaseOpenMiB} MiB with the ` +
           `embedded engine's data open, ${facts.rssListeningMiB} MiB listening (heap ${facts.heapBeforeDatabaseMiB} → ` +
-          `${facts.heapDatabaseOpenMiB} → ${facts.heapListeningMiB} MiB). ${args.connections} connections, ` +
+          `${facts.heapDatabaseOpenMiB} → ${facts.heapListeningMiB} MiB). Background jobs off under load; ` +
+          `${args.connections} connections, ` +
           `${args.duration} s per target after ${args.warmup} warm-up requests${args.gzip ? ', gzip' : ''}; ` +
           `baseline = a plain Express route sending a copy of "filtered" (mean of ${baselines.length} runs), ` +
           `baseline-health = a plain Express /healthz; app-static = that copy sent through the app's whole chain; ` +
