@@ -27,8 +27,10 @@ function startOnFirstUse(req: Request, res: Response, start: RequestHandler): vo
     get() {
       settle(undefined);
       // Without a session cookie express-session works synchronously: it generates the session and calls back.
+      // The only failure that comes back here is saving the new session when the response ends (the store
+      // away in a database outage): the page has gone out, so log it; throwing would take the process down.
       start(req, res, (error?: unknown) => {
-        if (error) throw error;
+        if (error) req.log?.warn({ err: error, requestId: req.id }, 'new session not saved');
       });
       return req.session;
     },

@@ -41,13 +41,15 @@ export interface TestAppOptions {
   /** Continuous verification's settings and the DNS/HTTPS peers its checks talk to. */
   evidenceSettings?: EvidenceSettings;
   checkContext?: CheckContext;
+  /** Keep the engine's data in this directory (journal and snapshots), so it can be restarted on it. */
+  engineDataDir?: string;
 }
 
 export const testSessionSecret = 'test-session-secret-that-is-long-enough-0123456789';
 
 /** The real app, built by createApp, on a fresh in-memory engine. One per test file. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const engine = await startEngine();
+  const engine = await startEngine({ dataDir: options.engineDataDir });
   const config = loadConfig({
     NODE_ENV: 'test',
     SESSION_SECRET: testSessionSecret,
