@@ -75,7 +75,7 @@ export const AREA_RULES: AreaRule[] = [
   {
     area: 'public pages, downloads, API and forms',
     pattern:
-      /^\/(|signatories|initiatives|statistics|language|api|feed\.atom|apply|\.well-known|security\.txt|petition|activities|relationships)([/.]|$)/,
+      /^\/(|signatories|initiatives|statistics|language|api|feed\.atom|apply|\.well-known|security\.txt|petitions|activities|relationships)([/.]|$)/,
     expect: everyone,
   },
 ];

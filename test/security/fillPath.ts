@@ -16,6 +16,7 @@ const UNKNOWN_ID = '0123456789abcdef01234567';
 function valueFor(name: string, before: string, fixtures: Fixtures): { value: string; known: boolean } {
   if (name === 'slug') {
     if (/initiatives\/$/.test(before)) return { value: INITIATIVE, known: true };
+    if (/petitions\/$/.test(before)) return { value: fixtures.petitionSlug, known: true };
     return { value: fixtures.organisationA.slug, known: true };
   }
   if (name === 'initiative') return { value: INITIATIVE, known: true };

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { Application } from '../../src/models/application';
 import { User } from '../../src/models/user';
+import { DIGITAL_PEACE_NOW, ensureSeedPetitions } from '../../src/seed/petitions';
 import type { Agent, TestApp } from '../helpers/app';
 import { makeOrganisation, makeUser } from '../helpers/factories';
 import { signIn } from '../helpers/signIn';
@@ -12,6 +13,8 @@ export interface Fixtures {
   organisationA: { slug: string; id: string };
   organisationB: { slug: string; id: string };
   applicationId: string;
+  /** A petition (Digital Peace Now, as the seed creates it). */
+  petitionSlug: string;
 }
 
 type SignInStep = (agent: Agent) => Promise<void>;
@@ -21,6 +24,11 @@ export interface Visitors {
   /** A new agent signed in as the visitor (anonymous: a fresh cookie jar). */
   signInAfresh(visitor: Visitor): Promise<Agent>;
   agents: Record<Visitor, Agent>;
+}
+
+async function makePetition(testApp: TestApp): Promise<string> {
+  await ensureSeedPetitions(testApp.services.recordChange);
+  return DIGITAL_PEACE_NOW.slug;
 }
 
 async function makeApplication(): Promise<string> {
@@ -78,6 +86,7 @@ export async function makeVisitors(testApp: TestApp): Promise<Visitors> {
       organisationA: { slug: String(a.slug), id: String(a._id) },
       organisationB: { slug: String(b.slug), id: String(b._id) },
       applicationId: await makeApplication(),
+      petitionSlug: await makePetition(testApp),
     },
     signInAfresh,
     agents,
