@@ -20,7 +20,7 @@ export async function sign(agent: Agent, fields: Record<string, string>, path = 
 
 /** The confirmation e-mail sent to `email`, and its two links as paths. */
 export async function confirmationMail(smtp: TestSmtpServer, email: string) {
-  const message = await smtp.waitFor((m) => recipientOf(m) === email && /signature/i.test(m.subject ?? ''), 30_000);
+  const message = await smtp.waitFor((m) => recipientOf(m).toLowerCase() === email.trim().toLowerCase() && /signature/i.test(m.subject ?? ''), 30_000);
   return {
     message,
     confirmPath: new URL(linkIn(message, `${PETITION_PATH}/confirm/`)).pathname,
