@@ -12,6 +12,7 @@ import { createApplicationService } from './features/applications/applicationSer
 import { createReviewService } from './features/applications/reviewService';
 import { createOrganisationService } from './features/organisations/organisationService';
 import { createUserAdminService } from './features/users/userAdminService';
+import { createRelationshipService } from './features/relationships/relationshipService';
 import { createDirectory } from './features/directory';
 import { createCheckContext, type CheckContext } from './features/evidence/checks/context';
 import { defineEvidenceJobs } from './features/evidence/evidenceJobs';
@@ -100,6 +101,7 @@ export function createServices(deps: ServiceDependencies) {
     organisations: createOrganisationService({ recordChange }),
     petitions: createPetitionAdminService({ recordChange }),
     signatures: createSignatureService({ recordChange, clock, linkTo }),
+    relationships: createRelationshipService({ recordChange }),
   };
 }
 

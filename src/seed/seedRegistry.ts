@@ -6,6 +6,7 @@ import { loadReferenceData, type ReferenceLoadReport } from '../reference/loadRe
 import { PARIS_CALL_FILE, seedDataDir, seedFile, TECH_ACCORD_FILE } from './dataFiles';
 import { ensureDemoContent, type DemoContentReport, type SeedWriters } from './demoContent';
 import { ensureSeedPetitions } from './petitions';
+import { ensureMovement, type MovementReport } from './movement';
 
 export interface SeedReport {
   skipped: boolean;
@@ -15,6 +16,7 @@ export interface SeedReport {
   demo: DemoContentReport | null;
   /** Petitions the seed created (it creates each once, then leaves it to the secretariat). */
   petitions: string[];
+  movement: MovementReport | null;
 }
 
 export interface SeedOptions {
@@ -54,7 +56,8 @@ export async function seedRegistry(options: SeedOptions): Promise<SeedReport> {
   }
   const demo = await ensureDemoContent(options.writers);
   const { created: petitions } = await ensureSeedPetitions(options.writers.recordChange);
-  return { skipped: false, reference, imports, missingFiles, demo, petitions };
+  const movement = await ensureMovement(options.writers.recordChange);
+  return { skipped: false, reference, imports, missingFiles, demo, petitions, movement };
 }
 
 /**
@@ -66,7 +69,7 @@ export async function seedOnFirstStart(options: SeedOptions): Promise<SeedReport
   if (hasOrganisations) {
     const reference = await loadReferenceData();
     const { created: petitions } = await ensureSeedPetitions(options.writers.recordChange);
-    return { skipped: true, reference, imports: [], missingFiles: [], demo: null, petitions };
+    return { skipped: true, reference, imports: [], missingFiles: [], demo: null, petitions, movement: null };
   }
   return seedRegistry(options);
 }
@@ -83,6 +86,11 @@ export function describeSeed(report: SeedReport): string[] {
   if (report.demo) {
     lines.push(
       `demo data: ${report.demo.organisations} demo organisations, ${report.demo.pledgeVersions} pledge versions and ${report.demo.evidence} evidence records added`,
+    );
+  }
+  if (report.movement?.linked) {
+    lines.push(
+      `wider movement: ${report.movement.membershipsAdded} membership and ${report.movement.relationshipsAdded} relationships added (CyberPeace Institute and its funders)`,
     );
   }
   return [...lines, ...petitions];

@@ -5,6 +5,7 @@ import { Evidence } from '../../src/models/evidence';
 import { Initiative } from '../../src/models/initiative';
 import { Organisation } from '../../src/models/organisation';
 import { Pledge } from '../../src/models/pledge';
+import { Relationship } from '../../src/models/relationship';
 import { seedDataDir } from '../../src/seed/dataFiles';
 import { seedOnFirstStart } from '../../src/seed/seedRegistry';
 import { generateSyntheticRegistry } from '../../src/seed/synthetic';
@@ -38,6 +39,17 @@ describe('seedOnFirstStart', () => {
     expect(await Evidence.countDocuments({ demo: true })).toBeGreaterThan(0);
     const microsoft = await Organisation.findOne({ searchKey: 'microsoft' }).lean();
     expect(microsoft?.commitments).toHaveLength(4);
+    // The CyberPeace Institute comes from the Paris Call file; the seed links to it rather than adding a copy.
+    const cyberPeace = await Organisation.find({ searchKey: 'cyberpeace institute' }).lean();
+    expect(cyberPeace.map((organisation) => organisation.initiatives)).toEqual([['paris-call', 'tech-accord']]);
+    const funders = await Relationship.find({ kind: 'funds', 'to.organisation': cyberPeace[0]?._id }).sort({ _id: 1 }).lean();
+    expect(funders.map((funding) => [funding.from?.name, funding.from?.organisation ? 'registry' : 'outside'])).toEqual([
+      ['Microsoft', 'registry'],
+      ['Hewlett Foundation', 'outside'],
+      ['Mastercard', 'registry'],
+      ['Facebook', 'registry'],
+      ['Ford Foundation', 'outside'],
+    ]);
 
     const counts = [await Organisation.countDocuments(), await Pledge.countDocuments()];
     const second = await seedOnFirstStart({ writers: testApp.services, dataDir: seedDataDir() });

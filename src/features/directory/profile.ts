@@ -7,21 +7,23 @@ import { findInitiative } from '../../reference/initiatives';
 import { describeProblem } from '../evidence/checks/describeProblem';
 import type { Problem } from '../evidence/checks/types';
 import { historyTimeline } from '../evidence/historyTimeline';
+import { loadRelationships, relationshipGroups } from '../relationships/profileRelationships';
 import { codeLabel, countryName, flagOf, formatDate } from './labels';
 import { loadStatusHistory, publicReason, statusHistoryView } from './statusHistory';
 
 export const SLUG_PATTERN = /^[a-z0-9-]{1,100}$/;
 
-/** Everything a profile shows, read in four indexed queries; null when no organisation has this slug. */
+/** Everything a profile shows, read by indexed queries; null when no organisation has this slug. */
 export async function loadProfile(slug: string) {
   const organisation = await Organisation.findBySlug(slug).lean();
   if (!organisation) return null;
-  const [pledges, evidence, statusHistory] = await Promise.all([
+  const [pledges, evidence, statusHistory, relationships] = await Promise.all([
     Pledge.historyOf(organisation._id).lean(),
     Evidence.listFor(organisation._id).lean(),
     loadStatusHistory(organisation._id),
+    loadRelationships(organisation._id),
   ]);
-  return { organisation, pledges, evidence, statusHistory };
+  return { organisation, pledges, evidence, statusHistory, relationships };
 }
 
 type Profile = NonNullable<Awaited<ReturnType<typeof loadProfile>>>;
@@ -103,6 +105,7 @@ export function profileViewModel(profile: Profile, lang: Language, t: TFunction)
     },
     statusHistory: statusHistoryView(profile.statusHistory, lang, t),
     initiatives: initiativeSections(profile, lang, t),
+    relationships: relationshipGroups(profile.relationships, organisation.slug, lang, t),
     evidence: evidence.map((item) => ({
       id: String(item._id),
       kind: codeLabel('evidenceKind', item.kind, t),

@@ -35,6 +35,16 @@ function exampleAnswer(path: ApiPath): unknown {
       return {
         ...organisation,
         description: '',
+        relationships: [
+          {
+            kind: 'funds',
+            from: { name: 'Example Foundation', slug: null, profileUrl: null, website: 'https://foundation.example' },
+            to: { name: 'Example Networks', slug: 'example-networks', profileUrl: '/signatories/example-networks', website: null },
+            since: '2019-09-26',
+            until: null,
+            sourceUrl: 'https://networks.example/funding',
+          },
+        ],
         pledges: [
           {
             initiative: 'paris-call',

@@ -2,6 +2,7 @@ import type { Category } from '../../reference/categories';
 import type { EvidenceLevel } from '../../reference/evidenceLevels';
 import type { Sector } from '../../reference/sectors';
 import type { loadProfile } from '../directory/profile';
+import { presentRelationship } from './presentRelationship';
 import { presentOrganisation, type OrganisationFacts, type PresenterContext } from './presentOrganisation';
 import type { PresentedProfile } from './schemas';
 
@@ -54,6 +55,7 @@ export function presentProfile(profile: Profile, context: PresenterContext): Pre
   return {
     ...presentOrganisation(factsOfDocument(organisation), context),
     description: organisation.description,
+    relationships: profile.relationships.map((relationship) => presentRelationship(relationship, context)),
     pledges: pledges.map((pledge) => ({
       initiative: pledge.initiative,
       version: pledge.version,

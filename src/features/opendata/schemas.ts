@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES } from '../../reference/categories';
 import { EVIDENCE_KINDS, EVIDENCE_LEVELS, EVIDENCE_STATUSES } from '../../reference/evidenceLevels';
 import { INITIATIVE_SLUGS } from '../../reference/initiatives';
+import { RELATIONSHIP_KINDS } from '../../reference/relationships';
 import { SECTORS } from '../../reference/sectors';
 import { MEMBERSHIP_STATES, ORGANISATION_STATES } from '../../reference/statuses';
 
@@ -51,8 +52,25 @@ const evidenceResultSchema = z.object({
   checkedAt: isoDateTime,
 });
 
+const relatedPartySchema = z.object({
+  name: z.string(),
+  slug: slug.nullable().meta({ description: 'Set when the organisation is in the registry.' }),
+  profileUrl: z.string().nullable(),
+  website: z.string().nullable().meta({ description: 'For an organisation outside the registry.' }),
+});
+
+export const relationshipSchema = z.object({
+  kind: z.enum(RELATIONSHIP_KINDS).meta({ description: 'Read as: `from` funds / partners with / … `to`.' }),
+  from: relatedPartySchema,
+  to: relatedPartySchema,
+  since: isoDate.nullable(),
+  until: isoDate.nullable(),
+  sourceUrl: z.string().meta({ description: 'The public page that states the relationship.' }),
+});
+
 export const organisationProfileSchema = organisationSchema.extend({
   description: z.string(),
+  relationships: z.array(relationshipSchema),
   pledges: z.array(
     z.object({
       initiative: z.enum(INITIATIVE_SLUGS),
@@ -128,6 +146,7 @@ export const problemSchema = z.object({
 
 export type PresentedOrganisation = z.infer<typeof organisationSchema>;
 export type PresentedMembership = z.infer<typeof membershipSchema>;
+export type PresentedRelationship = z.infer<typeof relationshipSchema>;
 export type PresentedProfile = z.infer<typeof organisationProfileSchema>;
 export type PresentedInitiative = z.infer<typeof initiativeSchema>;
 export type Problem = z.infer<typeof problemSchema>;

@@ -9,6 +9,7 @@ import { organisationRoutes } from './organisationRoutes';
 import { petitionSecretariatRoutes } from '../petitions/secretariatRoutes';
 import { userActionRoutes } from './userActionRoutes';
 import { userRoutes } from './userRoutes';
+import { relationshipAdminRoutes } from '../relationships/secretariatRoutes';
 
 export const SECRETARIAT_PATH = '/secretariat';
 
@@ -26,6 +27,7 @@ export function secretariatRouter(context: FeatureContext): Router {
   router.use(userRoutes(context));
   router.use(userActionRoutes(context));
   router.use(organisationEditRoutes(context));
+  router.use(relationshipAdminRoutes(context));
   return router;
 }
 
