@@ -14,8 +14,8 @@ describeInBrowser('relationships and activities in Chromium, checked by axe in E
   let funder = '';
   const site = useAppInBrowser({}, async () => {
     staff = await makeStaffUser();
-    funded = (await makeOrganisation({ name: 'Axe Peace Lab' })).slug;
-    funder = (await makeOrganisation({ name: 'Axe Funder' })).slug;
+    funded = String((await makeOrganisation({ name: 'Axe Peace Lab' })).slug);
+    funder = String((await makeOrganisation({ name: 'Axe Funder' })).slug);
   });
 
   async function signedInPage(): Promise<Page> {

@@ -5,8 +5,14 @@ import { ensureMovement } from '../../src/seed/movement';
 import { answerChecker } from '../opendata/openApi';
 import { startTestApp, type Agent, type TestApp } from '../helpers/app';
 import { postForm } from '../helpers/csrf';
-import { makeOrganisation } from '../helpers/factories';
+import { makeOrganisation as makeStoredOrganisation } from '../helpers/factories';
 import { makeStaffUser, signInStaff } from '../helpers/staff';
+
+/** The factory's document with its slug typed as the string it is. */
+async function makeOrganisation(fields: { name: string; country?: string }) {
+  const organisation = await makeStoredOrganisation(fields);
+  return { _id: organisation._id, slug: String(organisation.slug) };
+}
 
 let testApp: TestApp;
 let staff: Agent;
