@@ -4,7 +4,7 @@ import { configWarnings, loadConfig } from './config';
 import { connectDatabase } from './db';
 import { listen } from './httpServer';
 import { createLogger, type Logger } from './logger';
-import { createServices, warmServices, type Services } from './services';
+import { createServices, type Services } from './services';
 import { ensureFirstAdmin } from './startup/firstAdmin';
 import { prepareData } from './startup/prepareData';
 
@@ -52,6 +52,7 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
   }
   const running = await listen(app, config.port, config.host);
   const listening = process.memoryUsage();
+  void warmStatistics(services, logger);
   logger.info(
     {
       port: running.port,
@@ -78,10 +79,25 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
 async function warmDirectory(services: Services, logger: Logger): Promise<void> {
   const started = process.hrtime.bigint();
   try {
-    await warmServices(services);
+    await services.directory.readModel.warm();
     const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
     logger.info({ ms }, 'directory read model built');
   } catch (error) {
     logger.warn({ err: error }, 'directory read model not built at start; the first request will build it');
+  }
+}
+
+/**
+ * The statistics (a second pass over the registry and the map's projection) are prepared once the server
+ * answers, so no page waits for them at start; /statistics waits only if asked for in that moment.
+ */
+async function warmStatistics(services: Services, logger: Logger): Promise<void> {
+  const started = process.hrtime.bigint();
+  try {
+    await services.statistics.warm();
+    const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
+    logger.info({ ms, rssMiB: mebibytes(process.memoryUsage().rss) }, 'statistics prepared');
+  } catch (error) {
+    logger.warn({ err: error }, 'statistics not prepared at start; the first visitor of the page will wait');
   }
 }
