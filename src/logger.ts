@@ -16,6 +16,12 @@ function defaultDestination(env: Config['env']): DestinationStream {
   return pino.destination({ dest: 1, sync: true });
 }
 
+const EMAIL_ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+/** Every line, whatever logged it (an error message quoting a recipient, a duplicate-key error), loses e-mail addresses. */
+export const withoutEmailAddresses = (line: string): string =>
+  line.includes('@') ? line.replace(EMAIL_ADDRESS, '[email]') : line;
+
 /** Structured JSON logs; `destination` defaults to stdout (tests pass a stream to read what was logged). */
 export function createLogger(
   config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'env'>>,
@@ -26,9 +32,18 @@ export function createLogger(
       level: config.logLevel,
       base: { service: 'accord-registry' },
       redact: {
-        paths: ['password', '*.password', 'sessionSecret', '*.sessionSecret', 'req.headers.cookie'],
+        paths: [
+          'password',
+          '*.password',
+          'token',
+          '*.token',
+          'sessionSecret',
+          '*.sessionSecret',
+          'req.headers.cookie',
+        ],
         censor: '[redacted]',
       },
+      hooks: { streamWrite: withoutEmailAddresses },
     },
     destination ?? defaultDestination(config.env ?? 'development'),
   );

@@ -7,9 +7,17 @@ function levelOf(statusCode: number, finished: boolean): Level {
   return statusCode >= 400 ? 'warn' : 'info';
 }
 
+/** A long random path segment (a reset, invitation or confirmation token: mixed case, base64url). */
+const TOKEN_SEGMENT = /[A-Za-z0-9_-]{20,}/g;
+const looksRandom = (segment: string): boolean => /[A-Z]/.test(segment) && /[a-z]/.test(segment);
+
+/** The path as logged: tokens a link carries in its path are replaced, so the log cannot replay them. */
+export const loggablePath = (path: string): string =>
+  path.replace(TOKEN_SEGMENT, (segment) => (looksRandom(segment) ? '[token]' : segment));
+
 /**
- * One line per request once it ends: id, method, path (no query string), status, milliseconds. No headers,
- * so no cookies or tokens, and no child logger per request: the line is written from fields already known.
+ * One line per request once it ends: id, method, path (no query string, no tokens), status, milliseconds.
+ * No headers, so no cookies, and no child logger per request: the line is written from fields already known.
  */
 export function setUpLogging(logger: Logger): RequestHandler {
   // The line's fields are fixed and hold no secret, so it skips the redaction every other line goes through.
@@ -27,7 +35,7 @@ export function setUpLogging(logger: Logger): RequestHandler {
           req: {
             id: req.id,
             method: req.method,
-            path: queryStart < 0 ? req.originalUrl : req.originalUrl.slice(0, queryStart),
+            path: loggablePath(queryStart < 0 ? req.originalUrl : req.originalUrl.slice(0, queryStart)),
           },
           res: { statusCode: res.statusCode },
           responseTime: Math.round(performance.now() - started),
