@@ -16,6 +16,7 @@ import { createRelationshipService } from './features/relationships/relationship
 import { createDirectory } from './features/directory';
 import { createCheckContext, type CheckContext } from './features/evidence/checks/context';
 import { defineEvidenceJobs } from './features/evidence/evidenceJobs';
+import { createEvidenceReview } from './features/evidence/evidenceReview';
 import { createEvidenceService } from './features/evidence/evidenceService';
 import { evidenceSettingsFrom, type EvidenceSettings } from './features/evidence/evidenceSettings';
 import { StatisticsService } from './features/statistics/statisticsService';
@@ -97,6 +98,7 @@ export function createServices(deps: ServiceDependencies) {
     review: createReviewService({ recordChange, linkTo }),
     evidence,
     evidenceJobs,
+    evidenceReview: createEvidenceReview({ recordChange }),
     members: createMemberService({ recordChange, evidenceClaimMs: evidenceSettings.claimMs }),
     organisations: createOrganisationService({ recordChange }),
     petitions: createPetitionAdminService({ recordChange }),

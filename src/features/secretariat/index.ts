@@ -4,6 +4,7 @@ import { policies } from '../../policies/policies';
 import type { FeatureContext } from '..';
 import { applicationReviewRoutes } from './applicationReviewRoutes';
 import { dashboardRoutes } from './dashboardRoutes';
+import { evidenceReviewRoutes } from './evidenceReviewRoutes';
 import { organisationEditRoutes } from './organisationEditRoutes';
 import { organisationRoutes } from './organisationRoutes';
 import { petitionSecretariatRoutes } from '../petitions/secretariatRoutes';
@@ -23,6 +24,7 @@ export function secretariatRouter(context: FeatureContext): Router {
   router.use(dashboardRoutes(context));
   router.use(applicationReviewRoutes(context));
   router.use(organisationRoutes(context));
+  router.use(evidenceReviewRoutes(context));
   router.use(petitionSecretariatRoutes(context));
   router.use(userRoutes(context));
   router.use(userActionRoutes(context));
