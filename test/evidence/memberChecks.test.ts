@@ -28,7 +28,7 @@ beforeAll(async () => {
   });
   const organisation = await makeOrganisation({ domains: ['member.test'] });
   organisationId = organisation._id;
-  base = `/account/organisations/${organisation.slug}/evidence`;
+  base = `/account/organisations/${String(organisation.slug)}/evidence`;
   agent = testApp.agent();
   await signIn(agent, (await makeUser({ organisation })).email);
 });

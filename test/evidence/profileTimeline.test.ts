@@ -38,7 +38,7 @@ describe('the public profile shows each evidence entry’s verification history'
     peers.dns.zone[dmarcName] = { TXT: ['v=DMARC1; p=reject'] };
     await check();
 
-    const page = await testApp.agent().get(`/signatories/${organisation.slug}`);
+    const page = await testApp.agent().get(`/signatories/${String(organisation.slug)}`);
     expect(page.status).toBe(200);
     const timeline = /<h4 id="history-[0-9a-f]+">DMARC for timeline\.test<\/h4>\s*<ol class="evidence-timeline" aria-labelledby="history-[0-9a-f]+">([\s\S]*?)<\/ol>/.exec(page.text);
     expect(timeline).not.toBeNull();
@@ -51,7 +51,7 @@ describe('the public profile shows each evidence entry’s verification history'
     expect(timeline![1]).toContain('<time datetime="2026-03-01T08:00:00.000Z">');
     expect(timeline![1]).toContain('<time datetime="2026-03-02T08:00:00.000Z">');
 
-    const french = await testApp.agent().get(`/signatories/${organisation.slug}?lang=fr`);
+    const french = await testApp.agent().get(`/signatories/${String(organisation.slug)}?lang=fr`);
     expect(french.text).toContain('Historique des vérifications');
     const frenchText = textOf(french.text);
     expect(frenchText).toMatch(/niveau none, [^;]+; inchangé du 1 mars 2026 à 08:00 UTC au 2 mars 2026 à 08:00 UTC/);

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { AuditEvent } from '../../src/models/auditEvent';
 import { Evidence } from '../../src/models/evidence';
 import { Organisation } from '../../src/models/organisation';
@@ -13,7 +12,7 @@ jest.setTimeout(120_000);
 let testApp: TestApp;
 let member: Agent;
 let staff: Agent;
-let organisation: { _id: Types.ObjectId; slug: string; name: string };
+let organisation: Awaited<ReturnType<typeof makeOrganisation>>;
 let staffEmail: string;
 
 beforeAll(async () => {
@@ -28,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => testApp.stop());
 
-const memberPage = () => `/account/organisations/${organisation.slug}/evidence`;
+const memberPage = () => `/account/organisations/${String(organisation.slug)}/evidence`;
 const review = async (id: string, fields: Record<string, string>) => {
   const token = await fetchCsrf(staff, '/secretariat/evidence');
   return staff.post(`/secretariat/evidence/${id}/review`).type('form').send({ ...fields, _csrf: token });
@@ -82,7 +81,7 @@ describe('the secretariat reviews manual evidence', () => {
     ]);
     expect(String(events[0]?.organisation)).toBe(String(organisation._id));
 
-    const profile = await testApp.agent().get(`/signatories/${organisation.slug}`);
+    const profile = await testApp.agent().get(`/signatories/${String(organisation.slug)}`);
     expect(profile.text).toMatch(/level accepted, Verified/);
     expect(profile.text).toMatch(/level rejected, Failing/);
 
