@@ -74,6 +74,7 @@ export function createServices(deps: ServiceDependencies) {
     clock,
     checks: deps.checkContext ?? createCheckContext(evidenceSettings.checks),
     settings: evidenceSettings,
+    linkTo,
   });
   const evidenceJobs = defineEvidenceJobs(jobs, evidence, clock);
 

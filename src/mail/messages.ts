@@ -15,6 +15,7 @@ export const MAIL_TEMPLATES = [
   'application-rejected',
   'application-changes-requested',
   'petition-confirm',
+  'evidence-warning',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 

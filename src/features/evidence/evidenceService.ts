@@ -18,6 +18,8 @@ export interface EvidenceServiceDependencies {
   clock: Clock;
   checks: CheckContext;
   settings: EvidenceSettings;
+  /** Absolute links in the warning e-mails. */
+  linkTo?: (path: string) => string;
 }
 
 /** Continuous verification: checks run outside any transaction; their results are written by the audited helper. */
@@ -31,7 +33,7 @@ export function createEvidenceService(deps: EvidenceServiceDependencies) {
     if (!evidence || !domain || !isCheckName(evidence.kind)) return null;
     const result = await runCheck(evidence.kind, domain, checks);
     const outcome = await recordChange(actor, 'evidence.checked', (tx) =>
-      applyCheckResult(tx, evidenceId, result, settings),
+      applyCheckResult(tx, evidenceId, result, settings, deps.linkTo),
     );
     if (outcome.outcome === 'checked')
       await applyLapseRule(recordChange, actor, evidence.organisation, settings);

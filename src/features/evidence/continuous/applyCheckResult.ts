@@ -7,6 +7,8 @@ import type { CheckName, CheckResult, Problem } from '../checks/types';
 import type { EvidenceSettings } from '../evidenceSettings';
 import { recordInHistory, type HistoryEntry } from './history';
 import { nextCheckAt, nextVerificationState } from './verificationRules';
+import { enqueueWarningMail } from './warningMail';
+import { isWarning, newWarnings, warningState } from './warnings';
 
 export interface CheckOutcome {
   evidenceId: string;
@@ -58,6 +60,7 @@ export async function applyCheckResult(
   id: string,
   result: CheckResult,
   settings: EvidenceSettings,
+  linkTo: (path: string) => string = (path) => path,
 ): Promise<Change> {
   const current = await Evidence.findById(id).session(tx.session).lean();
   if (!current)
@@ -81,6 +84,8 @@ export async function applyCheckResult(
     { level: result.level, findings: result.problems, status: state.status },
     tx.now,
   );
+  const warnings = warningState(result.problems);
+  const raised = newWarnings(current.warnings ?? [], warnings);
   const latestResult = {
     level: result.level,
     details: { record: result.record, ...result.fields },
@@ -100,6 +105,7 @@ export async function applyCheckResult(
         history: history.map((entry) => ({ ...entry, problems: englishTexts(entry.findings) })),
         consecutiveErrors: 0,
         lastError: null,
+        warnings,
         nextCheckAt: nextCheckAt(tx.now, settings.schedule, 0),
       },
     },
@@ -112,6 +118,10 @@ export async function applyCheckResult(
     status: state.status,
   };
   if (!changed) return { unchanged: true, result: outcome };
+  if (raised.length > 0) {
+    const raisedFindings = result.problems.filter((found) => isWarning(found) && raised.includes(found.code));
+    await enqueueWarningMail(tx, current.organisation, current, raisedFindings, linkTo);
+  }
 
   const statuses = await Evidence.find({ organisation: current.organisation }, { status: 1 })
     .session(tx.session)
