@@ -8,6 +8,7 @@ import { evidenceReviewRoutes } from './evidenceReviewRoutes';
 import { organisationEditRoutes } from './organisationEditRoutes';
 import { organisationRoutes } from './organisationRoutes';
 import { petitionSecretariatRoutes } from '../petitions/secretariatRoutes';
+import { auditRoutes } from './auditRoutes';
 import { userActionRoutes } from './userActionRoutes';
 import { userRoutes } from './userRoutes';
 import { relationshipAdminRoutes } from '../relationships/secretariatRoutes';
@@ -30,6 +31,7 @@ export function secretariatRouter(context: FeatureContext): Router {
   router.use(userActionRoutes(context));
   router.use(organisationEditRoutes(context));
   router.use(relationshipAdminRoutes(context));
+  router.use(auditRoutes(context));
   return router;
 }
 
