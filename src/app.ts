@@ -19,6 +19,7 @@ import { createAuthenticator, setUpAuthentication } from './middleware/authentic
 import type { Services } from './services';
 import { setUpFlash } from './middleware/flash';
 import { setUpCsrf } from './middleware/csrf';
+import { IMPORT_UPLOAD_PATH } from './features/secretariat/importRoutes';
 import { setUpAccountGates } from './middleware/accountGates';
 import { createRateLimiter } from './middleware/rateLimit';
 import { setUpErrorHandler, setUpNotFound } from './middleware/errors';
@@ -76,7 +77,7 @@ export function createApp(deps: AppDependencies): Express {
       writesOnly: true,
     }),
   );
-  app.use(setUpCsrf());
+  app.use(setUpCsrf({ uploadPaths: [IMPORT_UPLOAD_PATH] }));
   app.use(setUpAccountGates());
   registerFeatures(app, { config, logger, connection, authenticator, services });
   for (const router of deps.extraRouters ?? []) app.use(router);

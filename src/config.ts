@@ -48,6 +48,7 @@ const environmentSchema = z.object({
       .default('mailto:security@localhost'),
   ),
   SECURITY_TXT_EXPIRES: z.preprocess(emptyAsUndefined, z.iso.datetime({ offset: true }).optional()),
+  IMPORT_MAX_UPLOAD_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(15 * 1024 * 1024).default(5 * 1024 * 1024)),
 });
 
 export type Environment = z.input<typeof environmentSchema>;
@@ -85,6 +86,8 @@ export interface Config {
   };
   /** What `/.well-known/security.txt` says (RFC 9116): where to report, and until when the file holds. */
   readonly securityTxt: { readonly contact: readonly string[]; readonly expires: Date };
+  /** The CSV import in the secretariat area: the largest file accepted (it is kept in one database document). */
+  readonly imports: { readonly maxUploadBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -150,6 +153,7 @@ export function loadConfig(source: NodeJS.ProcessEnv | Environment = process.env
         ? new Date(env.SECURITY_TXT_EXPIRES)
         : inDays(DEFAULT_SECURITY_TXT_DAYS),
     }),
+    imports: Object.freeze({ maxUploadBytes: env.IMPORT_MAX_UPLOAD_BYTES }),
   });
 }
 

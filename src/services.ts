@@ -13,6 +13,7 @@ import { createReviewService } from './features/applications/reviewService';
 import { createOrganisationService } from './features/organisations/organisationService';
 import { createUserAdminService } from './features/users/userAdminService';
 import { createRelationshipService } from './features/relationships/relationshipService';
+import { createImportRunService } from './features/imports/importRunService';
 import { createDirectory } from './features/directory';
 import { createCheckContext, type CheckContext } from './features/evidence/checks/context';
 import { defineEvidenceJobs } from './features/evidence/evidenceJobs';
@@ -77,6 +78,9 @@ export function createServices(deps: ServiceDependencies) {
     linkTo,
   });
   const evidenceJobs = defineEvidenceJobs(jobs, evidence, clock);
+  const imports = createImportRunService({ recordChange, clock, jobs });
+  // One import at a time per worker: it is long and writes in batches of its own.
+  jobs.define('import.run', ({ importRunId }) => imports.run(importRunId), { concurrency: 1, lockLifetimeMs: 30 * 60_000 });
 
   return {
     config,
@@ -105,6 +109,7 @@ export function createServices(deps: ServiceDependencies) {
     petitions: createPetitionAdminService({ recordChange }),
     signatures: createSignatureService({ recordChange, clock, linkTo }),
     relationships: createRelationshipService({ recordChange }),
+    imports,
   };
 }
 

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = {
   'relationship.removed': { public: true },
   'activity.created': { public: true },
   'activity.updated': { public: true },
+  'import.started': { public: false },
   'application.submitted': { public: false },
   'application.confirmed': { public: false },
   'application.resubmitted': { public: false },

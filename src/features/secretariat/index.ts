@@ -6,6 +6,7 @@ import { applicationReviewRoutes } from './applicationReviewRoutes';
 import { dashboardRoutes } from './dashboardRoutes';
 import { evidenceReviewRoutes } from './evidenceReviewRoutes';
 import { organisationEditRoutes } from './organisationEditRoutes';
+import { importRoutes } from './importRoutes';
 import { organisationRoutes } from './organisationRoutes';
 import { petitionSecretariatRoutes } from '../petitions/secretariatRoutes';
 import { auditRoutes } from './auditRoutes';
@@ -32,6 +33,7 @@ export function secretariatRouter(context: FeatureContext): Router {
   router.use(organisationEditRoutes(context));
   router.use(relationshipAdminRoutes(context));
   router.use(auditRoutes(context));
+  router.use(importRoutes(context));
   return router;
 }
 
