@@ -14,7 +14,6 @@ export const AUDIT_ACTIONS = {
   'evidence.checked': { public: true },
   'evidence.reviewed': { public: true },
   'evidence.check-requested': { public: false },
-  'evidence.measured-disowned': { public: true },
   'registry.seeded': { public: true },
   'relationship.created': { public: true },
   'relationship.updated': { public: true },

@@ -50,8 +50,6 @@ const evidenceSchema = new Schema(
       ),
       default: null,
     },
-    /** Checked by the registry on the organisation's website domain, not claimed by the member. */
-    measured: { type: Boolean, required: true, default: false },
     demo: { type: Boolean, required: true, default: false },
   },
   {

@@ -59,7 +59,6 @@ export async function renderEvidence(
       id: String(entry._id),
       kind: req.t(`directory:evidenceKind.${entry.kind}`),
       subject: entry.subject,
-      measured: entry.measured ?? false,
       checkable: isCheckableKind(entry.kind),
       commitment: commitments.find((option) => option.value === entry.commitment)?.label ?? null,
       status: req.t(`directory:evidenceStatus.${entry.status}`),
