@@ -31,6 +31,13 @@ const publicStatusSchema = new Schema(
 const organisationSchema = new Schema(
   {
     slug: { type: String, required: true, trim: true, maxlength: 100, match: /^[a-z0-9-]+$/ },
+    /** Slugs of organisations merged into this one: their public addresses redirect here. */
+    formerSlugs: { type: [{ type: String, maxlength: 100 }], default: [] },
+    /**
+     * Ids of organisations merged into this one. Audit events are never rewritten, so those naming a merged
+     * organisation resolve to this one through this list (no reference is left dangling).
+     */
+    mergedIds: { type: [{ type: Schema.Types.ObjectId }], default: [] },
     name: { type: String, required: true, trim: true, minlength: 1, maxlength: 300 },
     searchKey: { type: String, required: true, maxlength: 300 },
     identityKey: { type: String, required: true, maxlength: 310 },
@@ -68,6 +75,8 @@ organisationSchema.index({ identityKey: 1 }, { unique: true });
 organisationSchema.index({ searchKey: 1 });
 organisationSchema.index({ 'status.state': 1, firstJoinedAt: -1 });
 organisationSchema.index({ domains: 1 });
+organisationSchema.index({ formerSlugs: 1 });
+organisationSchema.index({ mergedIds: 1 });
 organisationSchema.index({ origin: 1 });
 
 export type OrganisationRecord = InferSchemaType<typeof organisationSchema>;

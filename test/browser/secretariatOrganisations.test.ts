@@ -48,6 +48,8 @@ describeInBrowser('the secretariat’s organisation pages in Chromium, checked b
       '/secretariat/organisations?q=anchor',
       `/secretariat/organisations/${slugs[0]}`,
       `/secretariat/organisations/${slugs[0]}/edit`,
+      `/secretariat/organisations/${slugs[0]}/merge?q=anchor`,
+      `/secretariat/organisations/${slugs[0]}/merge?duplicate=${slugs[1]}`,
     ];
     for (const path of paths) {
       for (const lang of ['en', 'fr']) {
@@ -57,5 +59,5 @@ describeInBrowser('the secretariat’s organisation pages in Chromium, checked b
       }
     }
     await checked.close();
-  });
+  }, 300_000);
 });

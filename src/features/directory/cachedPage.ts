@@ -9,7 +9,7 @@ export interface PageToRender {
 }
 
 /** What a page builder decides: render a view, send the reader elsewhere, or there is no such page. */
-export type PageOutcome = PageToRender | { redirect: string } | null;
+export type PageOutcome = PageToRender | { redirect: string; permanent?: boolean } | null;
 
 /** A rendered page as sent (bytes, so sending converts nothing) and the digest its ETag carries. */
 export interface RenderedPage {
@@ -62,7 +62,7 @@ export async function sendCachedPage(
   if (!isSharedPage(res) || context.key === null) {
     const page = await build();
     if (page === null) throw createError(404);
-    if ('redirect' in page) res.redirect(page.redirect);
+    if ('redirect' in page) res.redirect(page.permanent ? 301 : 302, page.redirect);
     else res.render(page.view, page.locals);
     return;
   }
@@ -83,7 +83,7 @@ export async function sendCachedPage(
     if (outcome === null || 'redirect' in outcome) {
       for (const header of ['ETag', 'Last-Modified', 'Cache-Control']) res.removeHeader(header);
       if (outcome === null) throw createError(404);
-      res.redirect(outcome.redirect);
+      res.redirect(outcome.permanent ? 301 : 302, outcome.redirect);
       return;
     }
     page = { body: Buffer.from(await renderToString(res, outcome)), digest };

@@ -26,6 +26,12 @@ export async function loadProfile(slug: string) {
   return { organisation, pledges, evidence, statusHistory, relationships };
 }
 
+/** Where a slug merged into another organisation now lives (its old address redirects there). */
+export async function mergedInto(slug: string): Promise<string | null> {
+  const organisation = await Organisation.findOne({ formerSlugs: { $eq: slug } }, { slug: 1 }).lean();
+  return organisation?.slug ?? null;
+}
+
 type Profile = NonNullable<Awaited<ReturnType<typeof loadProfile>>>;
 
 const localised = (text: { en: string; fr: string }, lang: Language) => text[lang];

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import createError from 'http-errors';
 import { listViewModel } from './listView';
-import { loadProfile, profileViewModel, SLUG_PATTERN } from './profile';
+import { loadProfile, mergedInto, profileViewModel, SLUG_PATTERN } from './profile';
 import { directoryUrl, parseDirectoryQuery, queryString } from './query';
 import type { DirectoryReadModel } from './readModel';
 import type { RenderCache } from './renderCache';
@@ -55,7 +55,10 @@ export function directoryRoutes({ readModel, cache, baseUrl }: DirectoryDependen
     const context = { cache, version: snapshot.token, changedAt: snapshot.changedAt, key };
     await sendCachedPage(req, res, context, async () => {
       const profile = await loadProfile(slug);
-      if (!profile) return null;
+      if (!profile) {
+        const current = await mergedInto(slug);
+        return current ? { redirect: `/signatories/${current}`, permanent: true } : null;
+      }
       return {
         view: 'directory/profile',
         locals: {

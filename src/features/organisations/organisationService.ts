@@ -5,6 +5,7 @@ import { Organisation } from '../../models/organisation';
 import { escapeRegExp, toSearchKey } from '../../models/searchKey';
 import type { OrganisationState } from '../../reference/statuses';
 import { editOrganisation } from './editOrganisation';
+import { mergeOrganisations, mergePreview } from './mergeOrganisations';
 import type { OrganisationFields } from './organisationForm';
 
 export interface StatusChange {
@@ -24,6 +25,12 @@ export function createOrganisationService(deps: { recordChange: RecordChange }) 
     },
 
     findBySlug: (slug: string) => Organisation.findBySlug(slug).lean(),
+
+    /** Merges a duplicate into the organisation kept (everything moves; the duplicate's address redirects). */
+    merge: (actor: Actor, keptId: Types.ObjectId, duplicateId: Types.ObjectId) =>
+      mergeOrganisations(deps.recordChange, actor, keptId, duplicateId),
+
+    mergePreview,
 
     /** The secretariat's edit of any organisation's public fields. */
     edit: (actor: Actor, organisationId: Types.ObjectId, fields: OrganisationFields) =>

@@ -7,6 +7,7 @@ import { dashboardRoutes } from './dashboardRoutes';
 import { evidenceReviewRoutes } from './evidenceReviewRoutes';
 import { organisationEditRoutes } from './organisationEditRoutes';
 import { importRoutes } from './importRoutes';
+import { organisationMergeRoutes } from './organisationMergeRoutes';
 import { organisationRoutes } from './organisationRoutes';
 import { petitionSecretariatRoutes } from '../petitions/secretariatRoutes';
 import { auditRoutes } from './auditRoutes';
@@ -34,6 +35,7 @@ export function secretariatRouter(context: FeatureContext): Router {
   router.use(relationshipAdminRoutes(context));
   router.use(auditRoutes(context));
   router.use(importRoutes(context));
+  router.use(organisationMergeRoutes(context));
   return router;
 }
 
