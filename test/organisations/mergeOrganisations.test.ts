@@ -4,6 +4,8 @@ import { AuditEvent } from '../../src/models/auditEvent';
 import { Evidence } from '../../src/models/evidence';
 import { Organisation } from '../../src/models/organisation';
 import { Pledge } from '../../src/models/pledge';
+import { Relationship } from '../../src/models/relationship';
+import { RELATIONSHIP_KINDS } from '../../src/reference/relationships';
 import { User } from '../../src/models/user';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { fetchCsrf, postForm } from '../helpers/csrf';
@@ -93,6 +95,12 @@ async function setUp() {
     commitment: null,
   });
   await organisations.changeStatus(staffActor, duplicate._id, { state: 'lapsed', reason: 'Duplicate entry' });
+  await Relationship.create({
+    from: { organisation: duplicate._id, name: 'Beacon Security Ltd' },
+    kind: RELATIONSHIP_KINDS[0],
+    to: { name: 'Outside Fund', url: 'https://fund.example/' },
+    sourceUrl: 'https://fund.example/grants',
+  });
   return { kept, duplicate, member };
 }
 
@@ -168,6 +176,7 @@ describe('merging two duplicate organisations', () => {
       'spf beacon-ltd.example',
     ]);
     expect(String((await User.findById(member._id).lean())?.organisation)).toBe(String(kept._id));
+    expect(await Relationship.countDocuments({ 'from.organisation': kept._id, 'from.name': 'Beacon Security' })).toBe(1);
 
     const event = await AuditEvent.findOne({ action: 'organisation.merged' }).lean();
     expect(event).toMatchObject({

@@ -7,6 +7,7 @@ import { Evidence } from '../../models/evidence';
 import { Organisation } from '../../models/organisation';
 import { Petition } from '../../models/petition';
 import { Pledge } from '../../models/pledge';
+import { Relationship } from '../../models/relationship';
 import { User } from '../../models/user';
 import { syncOrganisationDerivedFields } from '../../registry/derivedFields';
 import { mergeMemberships, mergePledges } from './mergeParts';
@@ -48,7 +49,7 @@ async function moveEvidence(session: ClientSession, kept: Types.ObjectId, remove
 
 /**
  * Merges a duplicate into the organisation kept, in one audited change: memberships, pledge versions,
- * evidence, users, applications and petitions move to it; its empty fields take the duplicate's values;
+ * evidence, users, applications, petitions and relationships move to it; its empty fields take the duplicate's values;
  * the duplicate's slug becomes one of its former slugs (the old address redirects) and its id one of its
  * merged ids, through which the duplicate's past audit events (append-only, never rewritten) resolve to
  * it; the duplicate is deleted.
@@ -79,6 +80,13 @@ export async function mergeOrganisations(
       { session },
     );
     await Petition.updateMany({ organisation: removedId }, { $set: { organisation: keptId } }, { session });
+    for (const side of ['from', 'to'] as const) {
+      await Relationship.updateMany(
+        { [`${side}.organisation`]: removedId },
+        { $set: { [`${side}.organisation`]: keptId, [`${side}.name`]: kept.name } },
+        { session },
+      );
+    }
     const events = await AuditEvent.countDocuments({ organisation: removedId }).session(session);
     await Organisation.deleteOne({ _id: removedId }, { session });
     const filled = {
