@@ -14,6 +14,8 @@ import { createOrganisationService } from './features/organisations/organisation
 import { createUserAdminService } from './features/users/userAdminService';
 import { createRelationshipService } from './features/relationships/relationshipService';
 import { createImportRunService } from './features/imports/importRunService';
+import { createActivityService } from './features/activities/activityService';
+import { createAnnouncementDrafter } from './features/activities/announcementDraft';
 import { createDirectory } from './features/directory';
 import { createCheckContext, type CheckContext } from './features/evidence/checks/context';
 import { defineEvidenceJobs } from './features/evidence/evidenceJobs';
@@ -110,6 +112,8 @@ export function createServices(deps: ServiceDependencies) {
     signatures: createSignatureService({ recordChange, clock, linkTo }),
     relationships: createRelationshipService({ recordChange }),
     imports,
+    activities: createActivityService({ recordChange }),
+    draftAnnouncement: createAnnouncementDrafter(mailText),
   };
 }
 

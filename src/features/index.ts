@@ -10,6 +10,7 @@ import { devOutboxRoutes } from './devOutbox/routes';
 import { directoryRoutes } from './directory';
 import { homeRoutes } from './home/routes';
 import { initiativeRoutes } from './initiatives/routes';
+import { activityRoutes } from './activities/routes';
 import { languageRoutes } from './language/routes';
 import { memberRoutes } from './members';
 import { openDataRoutes } from './opendata';
@@ -35,6 +36,7 @@ export function registerFeatures(app: Express, context: FeatureContext): void {
   app.use(homeRoutes(directory));
   app.use(directoryRoutes(directory));
   app.use(initiativeRoutes(directory));
+  app.use(activityRoutes(context));
   app.use(statisticsRoutes(context.services));
   app.use(languageRoutes(context.config));
   app.use(accountRoutes(context));

@@ -14,6 +14,7 @@ import { auditRoutes } from './auditRoutes';
 import { userActionRoutes } from './userActionRoutes';
 import { userRoutes } from './userRoutes';
 import { relationshipAdminRoutes } from '../relationships/secretariatRoutes';
+import { activityAdminRoutes } from '../activities/secretariatRoutes';
 
 export const SECRETARIAT_PATH = '/secretariat';
 
@@ -36,6 +37,7 @@ export function secretariatRouter(context: FeatureContext): Router {
   router.use(auditRoutes(context));
   router.use(importRoutes(context));
   router.use(organisationMergeRoutes(context));
+  router.use(activityAdminRoutes(context));
   return router;
 }
 
