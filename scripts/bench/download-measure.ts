@@ -11,7 +11,7 @@ export interface DownloadMeasure {
 }
 
 /** The server's resident set from /proc (Linux), read without asking the server, so it costs it nothing. */
-function residentBytes(pid: number): number {
+export function residentBytes(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) * 1024 : 0;
 }

@@ -1,0 +1,113 @@
+/**
+ * Load and soak at the compiled server (NODE_ENV=production, loopback, a copy of the bench data directory of
+ * `--organisations` synthetic organisations): CONNECTIONS clients for DURATION seconds, mixing anonymous
+ * browsing (home, directory list and filters, profiles, statistics), API calls, CSV downloads and signed-in
+ * members saving their pledge (form, CSRF token, post; accounts created on the copy through the app's account
+ * service, no two-factor). Each client comes from its own address through one trusted proxy. Reports requests,
+ * errors by kind (answers other than 2xx/3xx, socket errors), p50/p99 per kind, the server's CPU µs per
+ * request and its RSS each second with the growth over the second half, beside a plain Express route sending
+ * the home page's bytes and that copy through the app's chain (baselines of at most 10 s each). Prints only.
+ * Usage: npm run bench:soak [-- --connections 200 --duration 60 --members 8 --organisations 10000]
+ */
+import { closeSync, cpSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { fetchPage, type LoadOptions } from './bench/autocannon-load';
+import { buildCompiled, compiledBenchScript, prepareDataDir } from './bench/bench-data-dir';
+import { measure, measureBaselines } from './bench/directory-measure';
+import { residentBytes } from './bench/download-measure';
+import { startHttpServerProcess, type HttpServerProcess } from './bench/http-server-process';
+import { createMemberAccounts, signInMember } from './bench/soak-members';
+import { member, SoakStats, visitor, visitPath } from './bench/soak-workload';
+import { printSoakReport } from './bench/soak-report';
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+function readArguments() {
+  const options = { connections: { type: 'string' }, duration: { type: 'string' }, members: { type: 'string' }, organisations: { type: 'string' } } as const;
+  return z
+    .object({
+      connections: z.coerce.number().int().min(2).max(2_000).default(200),
+      duration: z.coerce.number().int().min(2).max(3_600).default(60),
+      members: z.coerce.number().int().min(1).max(100).default(8),
+      organisations: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+    })
+    .parse(parseArgs({ options }).values);
+}
+
+function productionEnv(dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, SESSION_SECRET: randomBytes(32).toString('hex'), HOST: '127.0.0.1', PORT: '0',
+    TRUST_PROXY: '1', RUN_JOBS: 'false',
+  };
+  for (const name of ['LOG_LEVEL', 'MONGODB_URI', 'BASE_URL', 'SMTP_URL']) delete env[name];
+  return env;
+}
+
+/** Every kind once, so a wrong address or a missing page stops the run before the soak measures it. */
+async function checkKinds(baseUrl: string, slugs: readonly string[]): Promise<void> {
+  for (const kind of ['home', 'directory-list', 'directory-filter', 'profile', 'statistics', 'api-list', 'api-profile', 'csv']) {
+    const page = await fetchPage(`${baseUrl}${visitPath(kind, 0, slugs)}`, { 'x-forwarded-proto': 'https' });
+    if (page.status !== 200) throw new Error(`${kind} ${visitPath(kind, 0, slugs)} answered ${page.status}`);
+  }
+}
+
+async function soak(server: HttpServerProcess, args: ReturnType<typeof readArguments>, slugs: string[], env: NodeJS.ProcessEnv) {
+  log(`creating ${args.members} member accounts`);
+  const accounts = await createMemberAccounts(env, args.members);
+  const sessions = await Promise.all(accounts.map((account, n) => signInMember(server.baseUrl, account, `10.2.0.${n + 1}`)));
+  const stats = new SoakStats();
+  const rss: number[] = [];
+  const sampler = setInterval(() => rss.push(residentBytes(server.pid)), 1_000);
+  rss.push(residentBytes(server.pid));
+  log(`soak: ${args.connections} connections (${sessions.length} members saving) for ${args.duration} s`);
+  const cpuBefore = await server.cpuMs();
+  const started = performance.now();
+  const deadline = started + args.duration * 1_000;
+  const visitors = Math.max(1, args.connections - sessions.length);
+  await Promise.all([
+    ...Array.from({ length: visitors }, (_, id) => visitor(server.baseUrl, id, slugs, stats, deadline)),
+    ...sessions.map((session) => member(server.baseUrl, session, stats, deadline)),
+  ]);
+  const seconds = (performance.now() - started) / 1_000;
+  clearInterval(sampler);
+  rss.push(residentBytes(server.pid));
+  const cpuMs = (await server.cpuMs()) - cpuBefore;
+  return { stats, rss, seconds, cpuMs, members: sessions.length };
+}
+
+async function main(): Promise<void> {
+  const args = readArguments();
+  log('compiling to dist/ (tsc)');
+  await buildCompiled();
+  const source = await prepareDataDir(args.organisations);
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'accord-bench-soak-'));
+  const dataDir = path.join(workDir, 'db');
+  cpSync(source, dataDir, { recursive: true });
+  const staticFile = path.join(workDir, 'home.html');
+  const logFd = openSync(path.join(workDir, 'server.log'), 'a');
+  const env = productionEnv(dataDir);
+  const server = await startHttpServerProcess(compiledBenchScript('directory-server-child.js'), { args: [staticFile], env, compiled: true, stdout: logFd });
+  try {
+    const slugs = [String(server.facts.sampleSlug), 'demo-example-networks', 'demo-sample-foundation'];
+    await checkKinds(server.baseUrl, slugs);
+    writeFileSync(staticFile, (await fetchPage(`${server.baseUrl}/`)).body);
+    const options: LoadOptions = { connections: args.connections, durationSeconds: Math.min(10, args.duration), warmupRequests: 200 };
+    const { baselines } = await measureBaselines(staticFile, options, null);
+    const appStatic = await measure(server, { name: 'app-static', path: '/bench/static' }, options, null);
+    const result = await soak(server, args, slugs, env);
+    printSoakReport({ ...result, connections: args.connections, organisations: args.organisations, baselines: [...baselines, { ...appStatic, name: 'app-static (chain)' }] });
+  } finally {
+    await server.stop();
+    closeSync(logFd);
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:soak failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
