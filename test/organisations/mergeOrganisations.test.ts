@@ -202,6 +202,10 @@ describe('merging two duplicate organisations', () => {
     expect(
       await AuditEvent.countDocuments({ organisation: duplicate._id, action: 'organisation.status-changed' }),
     ).toBe(1);
+    const keptLog = await agent.get(`/secretariat/audit.csv?organisation=${kept.slug}`);
+    expect(keptLog.status).toBe(200);
+    expect(keptLog.text).toContain('organisation.status-changed');
+    expect(keptLog.text).toContain('Duplicate entry');
 
     const old = await testApp.agent().get(`/signatories/${duplicate.slug}`);
     expect(old.status).toBe(301);

@@ -7,14 +7,22 @@ import { endOfDay, type AuditFilter } from './auditFilter';
 export const EVENTS_PER_PAGE = 50;
 const MATCHING_ORGANISATIONS_LIMIT = 500;
 
+type Matched = { _id: Types.ObjectId; mergedIds?: Types.ObjectId[] };
+
+// Events about a duplicate merged into an organisation keep the duplicate's id (events are never
+// rewritten), so the kept organisation answers for the ids merged into it.
+const withMergedIds = (matches: Matched[]) => matches.flatMap((organisation) => [organisation._id, ...(organisation.mergedIds ?? [])]);
+
 /** Organisations named by a slug, or whose name starts with the text (accent-folded). */
 async function organisationIds(text: string): Promise<Types.ObjectId[]> {
-  const bySlug = await Organisation.findBySlug(text.toLowerCase()).select({ _id: 1 }).lean();
-  if (bySlug) return [bySlug._id];
+  const bySlug = await Organisation.findBySlug(text.toLowerCase()).select({ _id: 1, mergedIds: 1 }).lean<Matched>();
+  if (bySlug) return withMergedIds([bySlug]);
   const key = toSearchKey(text);
   if (!key) return [];
-  const matches = await Organisation.find({ searchKey: { $regex: `^${escapeRegExp(key)}` } }, { _id: 1 }).limit(MATCHING_ORGANISATIONS_LIMIT).lean();
-  return matches.map((organisation) => organisation._id);
+  const matches = await Organisation.find({ searchKey: { $regex: `^${escapeRegExp(key)}` } }, { _id: 1, mergedIds: 1 })
+    .limit(MATCHING_ORGANISATIONS_LIMIT)
+    .lean<Matched[]>();
+  return withMergedIds(matches);
 }
 
 /** The stored query for a validated filter; user text reaches it only escaped or as values. */
