@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 import { startEngine } from '../../src/engine';
 import { projectRoot } from '../../src/paths';
 
@@ -24,7 +23,9 @@ describe('graceful shutdown of src/server.ts', () => {
     const engine = await startEngine();
     const child = spawn(
       process.execPath,
-      [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/server.ts'],
+      // As `npm start` runs it: one process receives the signal (tsx's CLI would relay it and kill a
+      // child that answers it late, e.g. while the statistics are prepared just after start).
+      ['--import', 'tsx', 'src/server.ts'],
       {
         cwd: projectRoot,
         env: {
