@@ -56,6 +56,7 @@ describe('the secretariat area is closed to everyone but the secretariat', () =>
     const dashboard = await staff.get('/secretariat');
     expect(dashboard.status).toBe(200);
     expect(dashboard.text).toContain('applications waiting for review');
+    expect(dashboard.text).toMatch(/<a href="\/secretariat\/evidence#failing-title">0 organisations about to lapse/);
     expect((await staff.get('/secretariat/applications?state=nonsense&initiative=x')).status).toBe(200);
   });
 });
