@@ -5,6 +5,7 @@ import { Organisation } from '../models/organisation';
 import { loadReferenceData, type ReferenceLoadReport } from '../reference/loadReferenceData';
 import { PARIS_CALL_FILE, seedDataDir, seedFile, TECH_ACCORD_FILE } from './dataFiles';
 import { ensureDemoContent, type DemoContentReport, type SeedWriters } from './demoContent';
+import { ensureSeedActivities } from './activities';
 import { ensureSeedPetitions } from './petitions';
 import { ensureMovement, type MovementReport } from './movement';
 
@@ -16,6 +17,8 @@ export interface SeedReport {
   demo: DemoContentReport | null;
   /** Petitions the seed created (it creates each once, then leaves it to the secretariat). */
   petitions: string[];
+  /** Slugs of the Tech Accord activities the seed recorded (each once, like the petitions). */
+  activities: string[];
   movement: MovementReport | null;
 }
 
@@ -57,7 +60,8 @@ export async function seedRegistry(options: SeedOptions): Promise<SeedReport> {
   const demo = await ensureDemoContent(options.writers);
   const { created: petitions } = await ensureSeedPetitions(options.writers.recordChange);
   const movement = await ensureMovement(options.writers.recordChange);
-  return { skipped: false, reference, imports, missingFiles, demo, petitions, movement };
+  const { created: activities } = await ensureSeedActivities(options.writers.recordChange);
+  return { skipped: false, reference, imports, missingFiles, demo, petitions, activities, movement };
 }
 
 /**
@@ -69,13 +73,17 @@ export async function seedOnFirstStart(options: SeedOptions): Promise<SeedReport
   if (hasOrganisations) {
     const reference = await loadReferenceData();
     const { created: petitions } = await ensureSeedPetitions(options.writers.recordChange);
-    return { skipped: true, reference, imports: [], missingFiles: [], demo: null, petitions, movement: null };
+    const { created: activities } = await ensureSeedActivities(options.writers.recordChange);
+    return { skipped: true, reference, imports: [], missingFiles: [], demo: null, petitions, activities, movement: null };
   }
   return seedRegistry(options);
 }
 
 export function describeSeed(report: SeedReport): string[] {
-  const petitions = report.petitions.map((slug) => `petition created: ${slug}`);
+  const petitions = [
+    ...report.petitions.map((slug) => `petition created: ${slug}`),
+    ...(report.activities.length > 0 ? [`Tech Accord activities recorded: ${report.activities.join(', ')}`] : []),
+  ];
   if (report.skipped) return ['registry already has organisations: demo data not loaded again', ...petitions];
   const lines = report.imports.map(
     ({ file, report: r }) =>

@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Activity } from '../../src/models/activity';
+import { AuditEvent } from '../../src/models/auditEvent';
 import { Evidence } from '../../src/models/evidence';
 import { Initiative } from '../../src/models/initiative';
 import { Organisation } from '../../src/models/organisation';
@@ -22,6 +24,28 @@ beforeAll(async () => {
 });
 afterAll(() => testApp.stop());
 beforeEach(clearCollections);
+
+/** The Tech Accord's webinar, two joint statements and three partnerships, linked to the registry's partners. */
+async function expectTechAccordActivities() {
+  const activities = await Activity.find({ initiative: 'tech-accord' }).sort({ slug: 1 }).lean();
+  expect(activities.map((activity) => [activity.kind, activity.slug])).toEqual([
+    ['statement', 'comments-to-the-un-high-level-panel-on-digital-cooperation'],
+    ['partnership', 'partnership-with-the-global-cyber-alliance'],
+    ['partnership', 'partnership-with-the-global-forum-on-cyber-expertise'],
+    ['partnership', 'partnership-with-the-internet-society'],
+    ['statement', 'support-for-the-paris-call-for-trust-and-security-in-cyberspace'],
+    ['event', 'webinar-on-attacks-against-critical-infrastructure'],
+  ]);
+  for (const activity of activities) expect([activity.title.fr, activity.text.fr].every((text) => text.length > 20)).toBe(true);
+  const webinar = activities.find((activity) => activity.kind === 'event')!;
+  expect([webinar.date?.toISOString(), webinar.allDay]).toEqual(['2019-02-04T00:00:00.000Z', true]);
+  const parisCall = activities.find((activity) => activity.slug.startsWith('support-for-the-paris-call'))!;
+  expect(parisCall.date?.toISOString()).toBe('2018-11-12T00:00:00.000Z');
+  const partners = await Organisation.find({ _id: { $in: activities.flatMap((a) => a.partners.map((p) => p.organisation)) } }, { name: 1 }).lean();
+  expect(partners.map((partner) => partner.name.trim()).sort()).toEqual(['Global Cyber Alliance', 'Global Forum on Cyber Expertise', 'The Internet Society (ISOC)']);
+  const audited = await AuditEvent.find({ action: 'activity.created' }).lean();
+  expect(audited.map((event) => event.actor.label)).toEqual(Array(6).fill('system:seed'));
+}
 
 describe('seedOnFirstStart', () => {
   it('loads the real files and labelled demo content once', async () => {
@@ -51,10 +75,13 @@ describe('seedOnFirstStart', () => {
       ['Ford Foundation', 'outside'],
     ]);
 
-    const counts = [await Organisation.countDocuments(), await Pledge.countDocuments()];
+    await expectTechAccordActivities();
+
+    const counts = [await Organisation.countDocuments(), await Pledge.countDocuments(), await Activity.countDocuments()];
     const second = await seedOnFirstStart({ writers: testApp.services, dataDir: seedDataDir() });
     expect(second.skipped).toBe(true);
-    expect([await Organisation.countDocuments(), await Pledge.countDocuments()]).toEqual(counts);
+    expect(second.activities).toEqual([]);
+    expect([await Organisation.countDocuments(), await Pledge.countDocuments(), await Activity.countDocuments()]).toEqual(counts);
   });
 
   it('still works with reference data only when the files are absent', async () => {
