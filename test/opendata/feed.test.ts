@@ -1,4 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
+import { systemActor } from '../../src/audit/actor';
+import type { ActivityInput } from '../../src/features/activities/activityService';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { loadOpenDataFixtures } from './support';
 
@@ -15,6 +17,7 @@ interface AtomEntry {
   id: string;
   updated: string;
   link: { '@_href': string };
+  summary?: string | { '#text': string };
 }
 
 function parseAtom(xml: string) {
@@ -31,7 +34,7 @@ describe('Atom feeds', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/atom\+xml/);
     const feed = parseAtom(response.text);
-    expect(feed.title).toBe('Accord Registry: new signatories and pledge changes');
+    expect(feed.title).toBe('Accord Registry: new signatories, pledge changes and activities');
     const titles = feed.entry.map((entry) => entry.title);
     expect(titles).toContain(
       'Microsoft updated its pledge to the Cybersecurity Tech Accord (version 2, 2 commitments)',
@@ -54,7 +57,7 @@ describe('Atom feeds', () => {
     const response = await testApp.agent().get('/initiatives/tech-accord/feed.atom?lang=fr');
     const feed = parseAtom(response.text);
     expect(feed.title).toBe(
-      'Accord Registry : nouveaux signataires et engagements modifiés, Cybersecurity Tech Accord',
+      'Accord Registry : nouveaux signataires, engagements modifiés et activités, Cybersecurity Tech Accord',
     );
     const titles = feed.entry.map((entry) => entry.title);
     expect(titles).toContain('Cisco a rejoint : Cybersecurity Tech Accord');
@@ -80,5 +83,39 @@ describe('Atom feeds', () => {
     expect(initiative.text).toContain(
       '<link rel="alternate" type="application/atom+xml" href="/initiatives/paris-call/feed.atom"',
     );
+  });
+
+  it('lists new activities as entries linking to their pages, per initiative and in the reader’s language', async () => {
+    const before = await testApp.agent().get('/feed.atom?lang=en');
+    const activity = (input: Partial<ActivityInput>): ActivityInput => ({
+      initiative: 'tech-accord', kind: 'event', title: { en: '', fr: '' }, text: { en: '', fr: '' }, date: null, allDay: true,
+      timeZone: null, durationMinutes: null, link: null, recordingUrl: null, coSigners: [], partners: [], ...input,
+    });
+    const actor = systemActor('test');
+    await testApp.services.activities.create(actor, activity({
+      title: { en: 'Feed webinar', fr: 'Webinaire du flux' },
+      text: { en: 'Threats to <power> grids & more.\n\nSecond paragraph.', fr: 'Menaces sur les réseaux électriques.' },
+      date: new Date('2031-02-04T00:00:00Z'),
+    }));
+    await testApp.services.activities.create(actor, activity({
+      initiative: 'paris-call', kind: 'statement', title: { en: 'Feed statement', fr: 'Déclaration du flux' }, text: { en: 'We agree.', fr: 'Nous sommes d’accord.' },
+    }));
+
+    const stale = await testApp.agent().get('/feed.atom?lang=en').set('If-None-Match', String(before.headers['etag']));
+    expect(stale.status).toBe(200);
+    const feed = parseAtom(stale.text);
+    expect(feed.entry.slice(0, 2).map((entry) => entry.title)).toEqual(['Joint statement: Feed statement', 'Event: Feed webinar']);
+    const webinar = feed.entry[1]!;
+    expect(webinar.link['@_href']).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/initiatives\/tech-accord\/activities\/feed-webinar$/);
+    // Titles and summaries are type="html": plain text arrives escaped.
+    expect(webinar.summary).toEqual({ '#text': 'Threats to &lt;power&gt; grids &amp; more.', '@_type': 'html' });
+    expect(feed.entry).toHaveLength(13 + 5 + 2);
+    const page = await testApp.agent().get(new URL(webinar.link['@_href']).pathname);
+    expect([page.status, page.text.includes('Feed webinar')]).toEqual([200, true]);
+
+    const french = parseAtom((await testApp.agent().get('/initiatives/tech-accord/feed.atom?lang=fr')).text);
+    const titles = french.entry.map((entry) => entry.title);
+    expect(titles[0]).toBe('Événement : Webinaire du flux');
+    expect(titles.some((title) => title.includes('Déclaration du flux'))).toBe(false);
   });
 });

@@ -2,11 +2,13 @@ import { Organisation } from '../../models/organisation';
 import { Pledge } from '../../models/pledge';
 import type { InitiativeSlug } from '../../reference/initiatives';
 import type { DirectoryEntry, DirectorySnapshot } from '../directory/snapshot';
+import { activityFeedEvents, type ActivityFeedEvent } from './feedActivities';
 
 export const FEED_LENGTH = 50;
 
-/** Something that happened to a listed organisation: it joined an initiative, or changed its pledge. */
+/** A listed organisation joined an initiative or changed its pledge; or an initiative published an activity. */
 export type FeedEvent =
+  | ActivityFeedEvent
   | { kind: 'joined'; at: Date; entry: DirectoryEntry; initiative: string }
   | {
       kind: 'pledge';
@@ -64,11 +66,15 @@ async function pledgeChanges(
   });
 }
 
-/** The feed's entries, newest first: joinings and pledge changes of the organisations the directory lists. */
+/** The feed's entries, newest first: joinings and pledge changes of the organisations the directory lists, and activities. */
 export async function feedEvents(
   snapshot: DirectorySnapshot,
   initiative: InitiativeSlug | null,
 ): Promise<FeedEvent[]> {
-  const events = [...joinings(snapshot, initiative), ...(await pledgeChanges(snapshot, initiative))];
+  const events = [
+    ...joinings(snapshot, initiative),
+    ...(await pledgeChanges(snapshot, initiative)),
+    ...(await activityFeedEvents(initiative, FEED_LENGTH)),
+  ];
   return events.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, FEED_LENGTH);
 }

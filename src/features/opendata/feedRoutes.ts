@@ -6,11 +6,14 @@ import { findInitiative, type InitiativeSlug } from '../../reference/initiatives
 import type { DirectoryDependencies } from '../directory';
 import { onlyLanguageParameter } from '../directory/cachedPage';
 import { sendVersioned } from './api/conditional';
+import { activityFeedItem, asHtmlText } from './feedActivities';
 import { feedEvents, type FeedEvent } from './feedEvents';
 import { setOpenDataHeaders, type Licence } from './openDataHeaders';
 import { factsOfEntry, presentOrganisation } from './presentOrganisation';
 
-function entryTitle(event: FeedEvent, name: string, t: TFunction): string {
+type OrganisationEvent = Exclude<FeedEvent, { kind: 'activity' }>;
+
+function entryTitle(event: OrganisationEvent, name: string, t: TFunction): string {
   const initiative = t(`directory:initiative.${event.initiative}`);
   const demo = event.entry.demo ? ` ${t('opendata:feed.demo')}` : '';
   if (event.kind === 'joined') return t('opendata:feed.joined', { name, initiative }) + demo;
@@ -43,24 +46,28 @@ async function atomFeed({ req, base, path, initiative, licence }: FeedRequest, e
     copyright: `${licence.name} (${licence.url})`,
   });
   for (const event of events) {
+    if (event.kind === 'activity') {
+      feed.addItem(activityFeedItem(event, base, req.language, t));
+      continue;
+    }
     const organisation = presentOrganisation(factsOfEntry(event.entry), { baseUrl: base });
     const anchor =
       event.kind === 'joined' ? `joined-${event.initiative}` : `pledge-${event.initiative}-${event.version}`;
     feed.addItem({
-      title: entryTitle(event, organisation.name, t),
+      title: asHtmlText(entryTitle(event, organisation.name, t)),
       id: `${organisation.profileUrl}#${anchor}`,
       link: organisation.profileUrl,
       date: event.at,
-      description: [organisation.country, organisation.category, organisation.sector]
-        .filter(Boolean)
-        .join(' · '),
+      description: asHtmlText(
+        [organisation.country, organisation.category, organisation.sector].filter(Boolean).join(' · '),
+      ),
       category: organisation.memberships.map((membership) => ({ term: membership.initiative })),
     });
   }
   return feed.atom1();
 }
 
-/** Atom feeds of joinings and pledge changes: the whole registry, and one per initiative. */
+/** Atom feeds of joinings, pledge changes and activities: the whole registry, and one per initiative. */
 export function feedRoutes(directory: DirectoryDependencies, licence: Licence): Router {
   const router = Router();
   const serve =
