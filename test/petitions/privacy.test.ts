@@ -86,7 +86,7 @@ describe('signers’ privacy', () => {
     const exported = await agent.get(`/secretariat${PETITION_PATH}/signatures.csv`);
     expect(exported.status).toBe(200);
     expect(exported.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = exported.text.trim().split('\n');
+    const lines = exported.text.replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[0]).toBe('name,organisation,country,name_public,confirmed_at');
     expect(lines.slice(1).map((line) => line.split(',').slice(0, 4).join(','))).toEqual(['Public Person,Open Org,FR,yes', 'Quiet Person,Quiet Org,DE,no']);
     for (const address of addresses) expect(exported.text.toLowerCase()).not.toContain(address);

@@ -76,7 +76,7 @@ describe('signing Digital Peace Now', () => {
     const json = await testApp.agent().get(`${PETITION_PATH}/signatures.json`);
     expect(json.body).toMatchObject({ petition: 'digital-peace-now', total: 1, byCountry: [{ country: 'BR', signatures: 1 }] });
     const csv = await testApp.agent().get(`${PETITION_PATH}/signatures.csv`);
-    expect(csv.text).toBe('country,signatures\nBR,1\n');
+    expect(csv.text).toBe('\ufeffcountry,signatures\r\nBR,1\r\n');
     const events = await AuditEvent.find({ 'subject.id': String(stored!._id) }).lean();
     expect(events.map((event) => event.action).sort()).toEqual(['petition.signature-confirmed', 'petition.signed']);
     expect(JSON.stringify(events)).not.toMatch(/lima\.example|Ana Lima/i);

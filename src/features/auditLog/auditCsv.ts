@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import { neutraliseCell } from '../opendata/csvColumns';
+import { csvStream } from '../opendata/csvWriter';
 import type { ListedAuditEvent } from './auditLogQuery';
 
 export const AUDIT_CSV_COLUMNS = [
@@ -21,7 +20,7 @@ export const AUDIT_CSV_COLUMNS = [
 
 const json = (value: unknown): string => (value === null || value === undefined ? '' : JSON.stringify(value));
 
-/** One event as CSV cells; every cell is neutralised, since labels, names and details come from people. */
+/** One event as CSV cells (the writer neutralises every cell: labels, names and details come from people). */
 export function auditCsvRow(event: ListedAuditEvent): string[] {
   return [
     event.at.toISOString(),
@@ -37,15 +36,13 @@ export function auditCsvRow(event: ListedAuditEvent): string[] {
     json(event.after),
     event.requestId ?? '',
     event.ip ?? '',
-  ].map(neutraliseCell);
+  ];
 }
 
-/** RFC 4180 CSV with a UTF-8 byte order mark, as the open-data download; rows pulled from the source one by one. */
+/** The audit log's CSV, written as every CSV of the registry is; rows pulled from the cursor as the client reads. */
 export function auditCsv(events: AsyncIterable<ListedAuditEvent>): Readable {
   async function* rows() {
     for await (const event of events) yield auditCsvRow(event);
   }
-  return Readable.from(rows()).pipe(
-    stringify({ bom: true, header: true, columns: [...AUDIT_CSV_COLUMNS], record_delimiter: 'windows' }),
-  );
+  return csvStream(AUDIT_CSV_COLUMNS, rows());
 }

@@ -50,14 +50,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'profile_url', describedBy: 'profileUrl', value: (o) => o.profileUrl },
 ];
 
-/**
- * A cell a spreadsheet would read as a formula (OWASP "CSV injection": it starts with =, +, -, @, a tab or
- * a carriage return) gets a leading apostrophe, which spreadsheets show as text and do not evaluate.
- */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
+/** The cells of one organisation's row; the writer neutralises them. */
 export function csvRow(organisation: PresentedOrganisation): string[] {
-  return CSV_COLUMNS.map((column) => neutraliseCell(column.value(organisation)));
+  return CSV_COLUMNS.map((column) => column.value(organisation));
 }

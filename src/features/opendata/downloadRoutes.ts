@@ -6,6 +6,7 @@ import type { DirectoryDependencies } from '../directory';
 import { parseDirectoryQuery, queryString } from '../directory/query';
 import { allMatching } from '../directory/search';
 import type { DirectorySnapshot } from '../directory/snapshot';
+import { setCsvAttachment } from './csvWriter';
 import { csvDownload, jsonDownload } from './downloadStreams';
 import { setOpenDataHeaders } from './openDataHeaders';
 import { InvalidParametersError, problemHandler } from './problem';
@@ -55,8 +56,7 @@ export function downloadRoutes(directory: DirectoryDependencies, config: Pick<Co
     const { snapshot, positions } = await select(req, directory);
     const generatedAt = new Date();
     setOpenDataHeaders(res, licence, generatedAt);
-    res.type('text/csv; charset=utf-8; header=present');
-    res.attachment(fileName('csv', generatedAt));
+    setCsvAttachment(res, fileName('csv', generatedAt));
     res.setHeader('X-Total-Count', String(positions.length));
     await send(req, res, csvDownload(snapshot, positions, context));
   });

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import type { DirectorySnapshot } from '../directory/snapshot';
 import { CSV_COLUMNS, csvRow } from './csvColumns';
-import { BYTE_ORDER_MARK, csvRecord } from './csvText';
+import { csvStream } from './csvWriter';
 import { factsOfEntry, presentOrganisation, type PresenterContext } from './presentOrganisation';
 import type { PresentedOrganisation } from './schemas';
 
-/** Rows are produced in batches of this many: few enough to keep memory flat, enough to amortise the stream. */
+/** JSON objects are sent in batches of this many: few enough to keep memory flat, enough to amortise the stream. */
 const BATCH = 200;
 
 function* presented(
@@ -19,29 +19,19 @@ function* presented(
   }
 }
 
-/**
- * RFC 4180 CSV: a byte order mark, a header row, CRLF line ends, fields quoted when needed. Rows are
- * written straight to text and sent BATCH at a time, so a row costs its presenter and a string join.
- */
+/** The directory download: one row per organisation, the columns documented on the API page. */
 export function csvDownload(
   snapshot: DirectorySnapshot,
   positions: readonly number[],
   context: PresenterContext,
 ): Readable {
-  function* chunks() {
-    let batch = BYTE_ORDER_MARK + csvRecord(CSV_COLUMNS.map((column) => column.name));
-    let rows = 0;
-    for (const organisation of presented(snapshot, positions, context)) {
-      batch += csvRecord(csvRow(organisation));
-      if (++rows === BATCH) {
-        yield batch;
-        batch = '';
-        rows = 0;
-      }
-    }
-    if (batch.length > 0) yield batch;
+  function* rows() {
+    for (const organisation of presented(snapshot, positions, context)) yield csvRow(organisation);
   }
-  return Readable.from(chunks(), { objectMode: false });
+  return csvStream(
+    CSV_COLUMNS.map((column) => column.name),
+    rows(),
+  );
 }
 
 export interface JsonDownloadHead {

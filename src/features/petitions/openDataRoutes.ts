@@ -1,8 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
 import { Router, type Request } from 'express';
 import createError from 'http-errors';
 import type { Licence } from '../opendata/openDataHeaders';
 import { setOpenDataHeaders } from '../opendata/openDataHeaders';
+import { csvDocument, setCsvAttachment } from '../opendata/csvWriter';
 import { countsOf, findPetition, type PetitionCounts } from './petitionReads';
 
 /** The one public shape of a petition's counts, for CSV and JSON alike: no personal data. */
@@ -34,9 +34,8 @@ export function petitionOpenDataRoutes(licence: Licence): Router {
   router.get('/petitions/:slug/signatures.csv', async (req, res) => {
     const present = await load(req);
     setOpenDataHeaders(res, licence, new Date());
-    res.type('text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${present.petition}-signatures.csv"`);
-    res.send(stringify(present.byCountry, { header: true, columns: ['country', 'signatures'] }));
+    setCsvAttachment(res, `${present.petition}-signatures.csv`);
+    res.send(csvDocument(['country', 'signatures'], present.byCountry.map((row) => [row.country, String(row.signatures)])));
   });
 
   router.get('/petitions/:slug/signatures.json', async (req, res) => {

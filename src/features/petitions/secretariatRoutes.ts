@@ -1,10 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import { Router, type Request, type Response } from 'express';
 import createError from 'http-errors';
 import { z } from 'zod';
 import { actorFrom } from '../../audit/actor';
 import { INITIATIVES } from '../../reference/initiatives';
-import { neutraliseCell } from '../opendata/csvColumns';
+import { csvDocument, setCsvAttachment } from '../opendata/csvWriter';
 import type { FeatureContext } from '..';
 import { PetitionOwnerNotFoundError, PetitionSlugTakenError } from './petitionAdminService';
 import { parsePetitionForm, petitionValuesFrom, petitionValuesOf, type PetitionFormErrors, type PetitionFormValues } from './petitionForm';
@@ -101,13 +100,12 @@ export function petitionSecretariatRoutes(context: FeatureContext): Router {
   router.get('/petitions/:slug/signatures.csv', async (req, res) => {
     const petition = await loadPetition(req);
     const rows = await petitions.exportSignatures(actorFrom(req), petition._id);
-    res.type('text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${petition.slug}-signatures-for-owner.csv"`);
+    setCsvAttachment(res, `${petition.slug}-signatures-for-owner.csv`);
     res.setHeader('Cache-Control', 'no-store');
     res.send(
-      stringify(
-        rows.map((row) => ({ name: neutraliseCell(row.name), organisation: neutraliseCell(row.organisation), country: row.country, showName: row.showName ? 'yes' : 'no', confirmedAt: row.confirmedAt.toISOString() })),
-        { header: true, columns: [{ key: 'name' }, { key: 'organisation' }, { key: 'country' }, { key: 'showName', header: 'name_public' }, { key: 'confirmedAt', header: 'confirmed_at' }] },
+      csvDocument(
+        ['name', 'organisation', 'country', 'name_public', 'confirmed_at'],
+        rows.map((row) => [row.name, row.organisation, row.country, row.showName ? 'yes' : 'no', row.confirmedAt.toISOString()]),
       ),
     );
   });

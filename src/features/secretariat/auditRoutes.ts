@@ -8,6 +8,7 @@ import type { FeatureContext } from '..';
 import { enteredFilter, parseAuditFilter, type AuditFilterField } from '../auditLog/auditFilter';
 import { auditCsv } from '../auditLog/auditCsv';
 import { auditCursor, auditPage } from '../auditLog/auditLogQuery';
+import { setCsvAttachment } from '../opendata/csvWriter';
 import { pageNumber, pageUrlOf } from './pageNumber';
 
 const pageQuery = z.object({ page: pageNumber });
@@ -42,8 +43,7 @@ export function auditRoutes(context: FeatureContext): Router {
     const parsed = parseAuditFilter(req.query as Record<string, unknown>);
     if (!parsed.ok) return renderLog(req, res, 400, parsed.errors);
     const cursor = await auditCursor(parsed.filter);
-    res.type('text/csv; charset=utf-8; header=present');
-    res.attachment(`audit-log-${context.services.clock.now().toISOString().slice(0, 10)}.csv`);
+    setCsvAttachment(res, `audit-log-${context.services.clock.now().toISOString().slice(0, 10)}.csv`);
     res.setHeader('Cache-Control', 'no-store');
     try {
       await pipeline(auditCsv(cursor), res);
