@@ -6,6 +6,7 @@ import { listen } from './httpServer';
 import { createLogger, type Logger } from './logger';
 import { createServices, type Services } from './services';
 import { ensureFirstAdmin } from './startup/firstAdmin';
+import { idleGate, type IdleGate } from './startup/idleGate';
 import { prepareData } from './startup/prepareData';
 
 export interface StartOptions {
@@ -52,7 +53,7 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
   }
   const running = await listen(app, config.port, config.host);
   const listening = process.memoryUsage();
-  void warmStatistics(services, logger);
+  void warmStatistics(services, logger, idleGate(running.server));
   logger.info(
     {
       port: running.port,
@@ -89,12 +90,13 @@ async function warmDirectory(services: Services, logger: Logger): Promise<void> 
 
 /**
  * The statistics (a second pass over the registry and the map's projection) are prepared once the server
- * answers, so no page waits for them at start; /statistics waits only if asked for in that moment.
+ * answers, so no page waits for them at start; /statistics waits only if asked for in that moment. The
+ * work steps aside while requests are answered, so a download right after start is as fast as later ones.
  */
-async function warmStatistics(services: Services, logger: Logger): Promise<void> {
+async function warmStatistics(services: Services, logger: Logger, gate: IdleGate): Promise<void> {
   const started = process.hrtime.bigint();
   try {
-    await services.statistics.warm();
+    await services.statistics.warm(gate.whenIdle);
     const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
     logger.info({ ms, rssMiB: mebibytes(process.memoryUsage().rss) }, 'statistics prepared');
   } catch (error) {

@@ -8,18 +8,31 @@ type StatisticsEvidenceKind = (typeof STATISTICS_EVIDENCE_KINDS)[number];
 const isStatisticsKind = (kind: string): kind is StatisticsEvidenceKind =>
   (STATISTICS_EVIDENCE_KINDS as readonly string[]).includes(kind);
 
+/** Documents read between two pauses: a batch decodes in one go, so smaller batches block for less. */
+const BATCH = 500;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Adds to the directory's entries what only the statistics need: dated active memberships, domains and
  * the current DMARC and security.txt results. Organisations outside the entries (not active) are left out.
+ * Between batches it awaits `pause` (by default the next turn of the event loop), so requests are answered.
  */
-export async function loadStatisticsInput(entries: readonly DirectoryEntry[]): Promise<StatisticsInput> {
+export async function loadStatisticsInput(
+  entries: readonly DirectoryEntry[],
+  pause: () => Promise<void> = nextTurn,
+): Promise<StatisticsInput> {
+  let read = 0;
+  const counted = async () => {
+    if (++read % BATCH === 0) await pause();
+  };
   const slugById = new Map<string, string>();
   const extras = new Map<string, Pick<StatisticsOrganisation, 'memberships' | 'domains'>>();
   const organisations = Organisation.find({ 'status.state': { $eq: 'active' } })
     .select('slug memberships domains')
     .lean()
-    .cursor({ batchSize: 2000 });
+    .cursor({ batchSize: BATCH });
   for await (const doc of organisations) {
+    await counted();
     slugById.set(String(doc._id), doc.slug);
     extras.set(doc.slug, {
       memberships: doc.memberships
@@ -35,8 +48,9 @@ export async function loadStatisticsInput(entries: readonly DirectoryEntry[]): P
   const results = Evidence.find({ kind: { $in: [...STATISTICS_EVIDENCE_KINDS] } })
     .select('organisation kind subject status latestResult checkedAt')
     .lean()
-    .cursor({ batchSize: 2000 });
+    .cursor({ batchSize: BATCH });
   for await (const doc of results) {
+    await counted();
     const slug = slugById.get(String(doc.organisation));
     if (slug === undefined || !isStatisticsKind(doc.kind)) continue;
     const checkedAt = doc.latestResult?.checkedAt ?? doc.checkedAt;

@@ -2,9 +2,11 @@ import type { InitiativeSlug } from '../../reference/initiatives';
 import type { DirectoryReadModel } from '../directory/readModel';
 import { computeStatistics } from './computeStatistics';
 import { loadStatisticsInput } from './loadStatisticsInput';
-import { mapGeometry } from './mapGeometry';
+import { prepareMapGeometry } from './mapGeometry';
 import type { StatisticsInput, StatisticsOrganisation } from './statisticsInput';
 import type { Statistics } from './statisticsSchema';
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface CurrentStatistics {
   statistics: Statistics;
@@ -25,6 +27,8 @@ export class StatisticsService {
     null;
 
   private loadCount = 0;
+  /** Set once a request asks for the figures: a warm-up in progress then stops stepping aside. */
+  private wanted = false;
 
   constructor(private readonly readModel: DirectoryReadModel) {}
 
@@ -33,14 +37,24 @@ export class StatisticsService {
     return this.loadCount;
   }
 
-  /** Loads the figures and projects the map ahead of the first visitor (at server start). */
-  async warm(): Promise<void> {
-    await this.current();
-    mapGeometry();
+  /**
+   * Loads the figures and projects the map ahead of the first visitor (at server start), awaiting
+   * `whenIdle` between steps so visitors arriving meanwhile are not kept waiting; once a visitor asks for
+   * the statistics, the remaining steps only let other requests through.
+   */
+  async warm(whenIdle: () => Promise<void> = nextTurn): Promise<void> {
+    const pause = () => (this.wanted ? nextTurn() : whenIdle());
+    await this.figures(null, pause);
+    await prepareMapGeometry(pause);
   }
 
   async current(initiative: InitiativeSlug | null = null): Promise<CurrentStatistics> {
-    const { version, changedAt, input } = await this.load();
+    this.wanted = true;
+    return this.figures(initiative, nextTurn);
+  }
+
+  private async figures(initiative: InitiativeSlug | null, pause: () => Promise<void>): Promise<CurrentStatistics> {
+    const { version, changedAt, input } = await this.load(pause);
     let computed = this.computed.get(input);
     if (!computed) {
       computed = new Map();
@@ -57,7 +71,8 @@ export class StatisticsService {
 
   /** One active organisation's statistics record (dated memberships), or undefined. */
   async organisation(slug: string) {
-    const { version, changedAt, input } = await this.load();
+    this.wanted = true;
+    const { version, changedAt, input } = await this.load(nextTurn);
     if (this.bySlug?.input !== input) {
       const organisations = new Map(
         input.organisations.map((organisation) => [organisation.slug, organisation]),
@@ -67,10 +82,10 @@ export class StatisticsService {
     return { organisation: this.bySlug.organisations.get(slug), version, changedAt };
   }
 
-  private async load() {
+  private async load(pause: () => Promise<void>) {
     const snapshot = await this.readModel.current();
     if (this.loaded?.version !== snapshot.token) {
-      const input = loadStatisticsInput(snapshot.entries);
+      const input = loadStatisticsInput(snapshot.entries, pause);
       this.loadCount += 1;
       this.loaded = { version: snapshot.token, input };
       // A failed load is forgotten, so the next request tries again.

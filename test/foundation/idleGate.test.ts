@@ -1,0 +1,44 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { idleGate } from '../../src/startup/idleGate';
+
+let answer: (() => void) | null = null;
+const server = http.createServer((_req, res) => {
+  answer = () => res.end('done');
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+function get(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const { port } = server.address() as AddressInfo;
+    http
+      .get(`http://127.0.0.1:${port}/`, { agent: false }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve(body));
+      })
+      .on('error', reject);
+  });
+}
+
+describe('background work at start steps aside for requests', () => {
+  it('waits while a request is being answered and goes on once it is', async () => {
+    const gate = idleGate(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await gate.whenIdle();
+
+    const response = get();
+    while (!answer) await sleep(5);
+    let idle = false;
+    const waited = gate.whenIdle().then(() => {
+      idle = true;
+    });
+    await sleep(150);
+    expect(idle).toBe(false);
+    answer();
+    expect(await response).toBe('done');
+    await waited;
+    expect(idle).toBe(true);
+  });
+});
