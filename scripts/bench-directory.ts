@@ -10,38 +10,25 @@
 import { closeSync, mkdtempSync, openSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { fetchPage, warmUp, type LoadOptions } from './bench/autocannon-load';
-import { buildCompiled, compiledBenchScript, prepareDataDir } from './bench/bench-data-dir';
+import { fetchPage, warmUp } from './bench/autocannon-load';
+import { compiledBenchScript, prepareDataDir } from './bench/bench-data-dir';
+import { log, runBench } from './bench/bench-cli';
 import { measureColdStart } from './bench/cold-start';
-import { readBenchArguments, type BenchArguments } from './bench/directory-arguments';
+import { loadOptionsOf, readBenchArguments, type BenchArguments } from './bench/directory-arguments';
 import { measure, measureBaselines } from './bench/directory-measure';
 import { report, type Measured } from './bench/directory-report';
 import { directoryTargets } from './bench/directory-targets';
 import { startHttpServerProcess } from './bench/http-server-process';
+import { productionEnv } from './bench/production-server';
 
-const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const loadAverage = (): string =>
   os
     .loadavg()
     .map((value) => value.toFixed(2))
     .join(' ');
 
-/** What `npm run serve` gets in production, minus what a benchmark must not depend on. */
-function productionEnv(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATA_DIR: dataDir,
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    HOST: '127.0.0.1',
-    PORT: '0',
-  };
-  for (const name of ['LOG_LEVEL', 'MONGODB_URI', 'BASE_URL']) delete env[name];
-  return env;
-}
-
-async function benchSize(size: number, args: BenchArguments, options: LoadOptions): Promise<void> {
+async function benchSize(size: number, args: BenchArguments): Promise<void> {
+  const options = loadOptionsOf(args);
   log(`\n== ${size} organisations (load average ${loadAverage()}) ==`);
   const dataDir = await prepareDataDir(size, args['data-dir']);
   const workDir = mkdtempSync(path.join(os.tmpdir(), `accord-bench-${size}-`));
@@ -126,20 +113,6 @@ async function benchSize(size: number, args: BenchArguments, options: LoadOption
   }
 }
 
-async function main(): Promise<void> {
-  const args = readBenchArguments();
-  log('compiling to dist/ (tsc)');
-  await buildCompiled();
-  const options: LoadOptions = {
-    connections: args.connections,
-    durationSeconds: args.duration,
-    warmupRequests: args.warmup,
-    headers: args.gzip ? { 'accept-encoding': 'gzip' } : undefined,
-  };
-  for (const size of args.sizes) await benchSize(size, args, options);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:directory failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+runBench('bench:directory', readBenchArguments, async (args) => {
+  for (const size of args.sizes) await benchSize(size, args);
 });

@@ -7,32 +7,23 @@
  * Jobs are off in the server (a worker would send the mail), so the figures are the web path's.
  * Usage: npm run bench:petition [-- --count 600 --connections 50 --duration 5]
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import { request } from 'undici';
 import { z } from 'zod';
 import type { LoadOptions } from './bench/autocannon-load';
-import { buildCompiled, compiledBenchScript } from './bench/bench-data-dir';
+import { log, readArguments, runBench } from './bench/bench-cli';
 import { measure, measureBaselines } from './bench/directory-measure';
-import { startHttpServerProcess, type HttpServerProcess } from './bench/http-server-process';
+import type { HttpServerProcess } from './bench/http-server-process';
+import { startProductionServer } from './bench/production-server';
 
-const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const PETITION = '/petitions/digital-peace-now';
 const COUNTRIES = ['FR', 'DE', 'US', 'BR', 'IN', 'JP', 'KE', 'CA', 'MX', 'AU'];
 
-function readArguments() {
-  const { values } = parseArgs({ options: { count: { type: 'string' }, connections: { type: 'string' }, duration: { type: 'string' } } });
-  return z
-    .object({
-      count: z.coerce.number().int().min(10).max(100_000).default(600),
-      connections: z.coerce.number().int().min(1).max(1_000).default(50),
-      duration: z.coerce.number().min(1).max(120).default(5),
-    })
-    .parse(values);
-}
+const petitionArguments = {
+  count: z.coerce.number().int().min(10).max(100_000).default(600),
+  connections: z.coerce.number().int().min(1).max(1_000).default(50),
+  duration: z.coerce.number().min(1).max(120).default(5),
+};
 
 /** One visitor's session and form token: the burst posts with them, as many tabs of one browser would. */
 async function openForm(baseUrl: string): Promise<{ cookie: string; token: string }> {
@@ -83,25 +74,14 @@ async function signatureBurst(server: HttpServerProcess, count: number, connecti
   return { seconds, requestsPerSecond: count / seconds, p50Ms: at(0.5), p99Ms: at(0.99), ok, errors: count - ok, statuses, cpuMicrosPerRequest: (cpuMs * 1000) / count };
 }
 
-function productionEnv(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, SESSION_SECRET: randomBytes(32).toString('hex'), HOST: '127.0.0.1', PORT: '0',
-    TRUST_PROXY: '1', RUN_JOBS: 'false', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn',
-  };
-  for (const name of ['MONGODB_URI', 'BASE_URL', 'SMTP_URL']) delete env[name];
-  return env;
-}
-
-async function main(): Promise<void> {
-  const args = readArguments();
-  log('compiling to dist/ (tsc)');
-  await buildCompiled();
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'accord-bench-petition-'));
-  const staticFile = path.join(workDir, 'check-email.html');
-  const logFd = openSync(path.join(workDir, 'server.log'), 'a');
-  const server = await startHttpServerProcess(compiledBenchScript('petition-server-child.js'), {
-    args: [staticFile], env: productionEnv(path.join(workDir, 'db')), compiled: true, stdout: logFd,
+runBench('bench:petition', () => readArguments(petitionArguments), async (args) => {
+  const started = await startProductionServer({
+    name: 'petition',
+    child: 'petition-server-child.js',
+    staticFileName: 'check-email.html',
+    env: { TRUST_PROXY: '1', RUN_JOBS: 'false', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
   });
+  const { server, staticFile } = started;
   try {
     log(`warming up: ${Math.min(100, args.count)} signatures`);
     const warm = await signatureBurst(server, Math.min(100, args.count), Math.min(10, args.connections), 1_000_000);
@@ -126,13 +106,6 @@ async function main(): Promise<void> {
     console.log(row(`sign (${args.count} posts)`, burst.requestsPerSecond, burst.p99Ms, burst.cpuMicrosPerRequest, `  errors ${burst.errors} [${codes}]  p50 ${burst.p50Ms.toFixed(0)} ms, ${burst.seconds.toFixed(1)} s`));
     if (burst.errors > 0) process.exitCode = 1;
   } finally {
-    await server.stop();
-    closeSync(logFd);
-    rmSync(workDir, { recursive: true, force: true });
+    await started.stop();
   }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:petition failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
 });

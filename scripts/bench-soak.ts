@@ -9,43 +9,26 @@
  * the home page's bytes and that copy through the app's chain (baselines of at most 10 s each). Prints only.
  * Usage: npm run bench:soak [-- --connections 200 --duration 60 --members 8 --organisations 10000]
  */
-import { closeSync, cpSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fetchPage, type LoadOptions } from './bench/autocannon-load';
-import { buildCompiled, compiledBenchScript, prepareDataDir } from './bench/bench-data-dir';
+import { prepareDataDir } from './bench/bench-data-dir';
+import { log, readArguments, runBench } from './bench/bench-cli';
 import { measure, measureBaselines } from './bench/directory-measure';
 import { residentBytes } from './bench/download-measure';
-import { startHttpServerProcess, type HttpServerProcess } from './bench/http-server-process';
+import type { HttpServerProcess } from './bench/http-server-process';
+import { startProductionServer } from './bench/production-server';
 import { createMemberAccounts, signInMember } from './bench/soak-members';
 import { member, SoakStats, visitor, visitPath } from './bench/soak-workload';
 import { printSoakReport } from './bench/soak-report';
 
-const log = (line: string): void => void process.stderr.write(`${line}\n`);
-
-function readArguments() {
-  const options = { connections: { type: 'string' }, duration: { type: 'string' }, members: { type: 'string' }, organisations: { type: 'string' } } as const;
-  return z
-    .object({
-      connections: z.coerce.number().int().min(2).max(2_000).default(200),
-      duration: z.coerce.number().int().min(2).max(3_600).default(60),
-      members: z.coerce.number().int().min(1).max(100).default(8),
-      organisations: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
-    })
-    .parse(parseArgs({ options }).values);
-}
-
-function productionEnv(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, SESSION_SECRET: randomBytes(32).toString('hex'), HOST: '127.0.0.1', PORT: '0',
-    TRUST_PROXY: '1', RUN_JOBS: 'false',
-  };
-  for (const name of ['LOG_LEVEL', 'MONGODB_URI', 'BASE_URL', 'SMTP_URL']) delete env[name];
-  return env;
-}
+const soakArguments = {
+  connections: z.coerce.number().int().min(2).max(2_000).default(200),
+  duration: z.coerce.number().int().min(2).max(3_600).default(60),
+  members: z.coerce.number().int().min(1).max(100).default(8),
+  organisations: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+};
+const readSoakArguments = () => readArguments(soakArguments);
 
 /** Every kind once, so a wrong address or a missing page stops the run before the soak measures it. */
 async function checkKinds(baseUrl: string, slugs: readonly string[]): Promise<void> {
@@ -55,7 +38,7 @@ async function checkKinds(baseUrl: string, slugs: readonly string[]): Promise<vo
   }
 }
 
-async function soak(server: HttpServerProcess, args: ReturnType<typeof readArguments>, slugs: string[], env: NodeJS.ProcessEnv) {
+async function soak(server: HttpServerProcess, args: ReturnType<typeof readSoakArguments>, slugs: string[], env: NodeJS.ProcessEnv) {
   log(`creating ${args.members} member accounts`);
   const accounts = await createMemberAccounts(env, args.members);
   const sessions = await Promise.all(accounts.map((account, n) => signInMember(server.baseUrl, account, `10.2.0.${n + 1}`)));
@@ -79,18 +62,15 @@ async function soak(server: HttpServerProcess, args: ReturnType<typeof readArgum
   return { stats, rss, seconds, cpuMs, members: sessions.length };
 }
 
-async function main(): Promise<void> {
-  const args = readArguments();
-  log('compiling to dist/ (tsc)');
-  await buildCompiled();
-  const source = await prepareDataDir(args.organisations);
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'accord-bench-soak-'));
-  const dataDir = path.join(workDir, 'db');
-  cpSync(source, dataDir, { recursive: true });
-  const staticFile = path.join(workDir, 'home.html');
-  const logFd = openSync(path.join(workDir, 'server.log'), 'a');
-  const env = productionEnv(dataDir);
-  const server = await startHttpServerProcess(compiledBenchScript('directory-server-child.js'), { args: [staticFile], env, compiled: true, stdout: logFd });
+runBench('bench:soak', readSoakArguments, async (args) => {
+  const started = await startProductionServer({
+    name: 'soak',
+    child: 'directory-server-child.js',
+    copyDataFrom: await prepareDataDir(args.organisations),
+    staticFileName: 'home.html',
+    env: { TRUST_PROXY: '1', RUN_JOBS: 'false' },
+  });
+  const { server, env, staticFile } = started;
   try {
     const slugs = [String(server.facts.sampleSlug), 'demo-example-networks', 'demo-sample-foundation'];
     await checkKinds(server.baseUrl, slugs);
@@ -101,13 +81,6 @@ async function main(): Promise<void> {
     const result = await soak(server, args, slugs, env);
     printSoakReport({ ...result, connections: args.connections, organisations: args.organisations, baselines: [...baselines, { ...appStatic, name: 'app-static (chain)' }] });
   } finally {
-    await server.stop();
-    closeSync(logFd);
-    rmSync(workDir, { recursive: true, force: true });
+    await started.stop();
   }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:soak failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
 });
