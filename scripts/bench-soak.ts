@@ -7,15 +7,20 @@
  * errors by kind (answers other than 2xx/3xx, socket errors), p50/p99 per kind, the server's CPU µs per
  * request and its RSS each second with the growth over the second half, beside a plain Express route sending
  * the home page's bytes and that copy through the app's chain (baselines of at most 10 s each). Prints only.
- * Usage: npm run bench:soak [-- --connections 200 --duration 60 --members 8 --organisations 10000]
+ * `--skip-baselines` leaves out the baselines (while investigating). With `--profile DIR`, the server's CPU and
+ * allocation profiles over the soak are written there and summarised.
+ * Usage: npm run bench:soak [-- --connections 200 --duration 60 --members 8 --organisations 10000 --profile DIR --skip-baselines]
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { fetchPage, type LoadOptions } from './bench/autocannon-load';
 import { prepareDataDir } from './bench/bench-data-dir';
 import { log, readArguments, runBench } from './bench/bench-cli';
 import { measure, measureBaselines } from './bench/directory-measure';
 import { residentBytes } from './bench/download-measure';
+import { summariseCpuProfile } from './bench/cpu-profile-summary';
+import { summariseHeapProfile } from './bench/heap-profile-summary';
 import type { HttpServerProcess } from './bench/http-server-process';
 import { startProductionServer } from './bench/production-server';
 import { createMemberAccounts, signInMember } from './bench/soak-members';
@@ -27,8 +32,10 @@ const soakArguments = {
   duration: z.coerce.number().int().min(2).max(3_600).default(60),
   members: z.coerce.number().int().min(1).max(100).default(8),
   organisations: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+  profile: z.string().min(1).optional(),
+  'skip-baselines': z.boolean().default(false),
 };
-const readSoakArguments = () => readArguments(soakArguments);
+const readSoakArguments = () => readArguments(soakArguments, ['skip-baselines']);
 
 /** Every kind once, so a wrong address or a missing page stops the run before the soak measures it. */
 async function checkKinds(baseUrl: string, slugs: readonly string[]): Promise<void> {
@@ -36,6 +43,22 @@ async function checkKinds(baseUrl: string, slugs: readonly string[]): Promise<vo
     const page = await fetchPage(`${baseUrl}${visitPath(kind, 0, slugs)}`, { 'x-forwarded-proto': 'https' });
     if (page.status !== 200) throw new Error(`${kind} ${visitPath(kind, 0, slugs)} answered ${page.status}`);
   }
+}
+
+/** The soak's CPU and allocation profiles, written to DIR and summarised on stderr. */
+async function writeProfiles(server: HttpServerProcess, dir: string, stats: SoakStats): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const files = { cpuFile: path.join(dir, 'soak.cpuprofile'), heapFile: path.join(dir, 'soak.heapprofile') };
+  await server.stopProfile(files);
+  const requests = [...stats.kinds.values()].reduce((sum, kind) => sum + kind.latencies.length, 0);
+  log(`\n${summariseCpuProfile(files.cpuFile)}\n\n${summariseHeapProfile(files.heapFile, requests)}\n`);
+}
+
+/** The plain Express route (twice) and the same bytes through the app's chain. */
+async function measureAllBaselines(server: HttpServerProcess, staticFile: string, options: LoadOptions) {
+  const { baselines } = await measureBaselines(staticFile, options, null);
+  const appStatic = await measure(server, { name: 'app-static', path: '/bench/static' }, options, null);
+  return [...baselines, { ...appStatic, name: 'app-static (chain)' }];
 }
 
 async function soak(server: HttpServerProcess, args: ReturnType<typeof readSoakArguments>, slugs: string[], env: NodeJS.ProcessEnv) {
@@ -48,6 +71,7 @@ async function soak(server: HttpServerProcess, args: ReturnType<typeof readSoakA
   rss.push(residentBytes(server.pid));
   log(`soak: ${args.connections} connections (${sessions.length} members saving) for ${args.duration} s`);
   const cpuBefore = await server.cpuMs();
+  if (args.profile) await server.startProfile();
   const started = performance.now();
   const deadline = started + args.duration * 1_000;
   const visitors = Math.max(1, args.connections - sessions.length);
@@ -59,6 +83,7 @@ async function soak(server: HttpServerProcess, args: ReturnType<typeof readSoakA
   clearInterval(sampler);
   rss.push(residentBytes(server.pid));
   const cpuMs = (await server.cpuMs()) - cpuBefore;
+  if (args.profile) await writeProfiles(server, args.profile, stats);
   return { stats, rss, seconds, cpuMs, members: sessions.length };
 }
 
@@ -76,10 +101,9 @@ runBench('bench:soak', readSoakArguments, async (args) => {
     await checkKinds(server.baseUrl, slugs);
     writeFileSync(staticFile, (await fetchPage(`${server.baseUrl}/`)).body);
     const options: LoadOptions = { connections: args.connections, durationSeconds: Math.min(10, args.duration), warmupRequests: 200 };
-    const { baselines } = await measureBaselines(staticFile, options, null);
-    const appStatic = await measure(server, { name: 'app-static', path: '/bench/static' }, options, null);
+    const baselines = args['skip-baselines'] ? [] : await measureAllBaselines(server, staticFile, options);
     const result = await soak(server, args, slugs, env);
-    printSoakReport({ ...result, connections: args.connections, organisations: args.organisations, baselines: [...baselines, { ...appStatic, name: 'app-static (chain)' }] });
+    printSoakReport({ ...result, connections: args.connections, organisations: args.organisations, baselines });
   } finally {
     await started.stop();
   }
