@@ -1,7 +1,7 @@
 import { systemActor } from '../../src/audit/actor';
 import { AuditEvent } from '../../src/models/auditEvent';
 import { Organisation } from '../../src/models/organisation';
-import { RegistryVersion } from '../../src/models/registryVersion';
+import { registryVersionNumber } from '../../src/models/registryVersion';
 import { JOBS_COLLECTION } from '../../src/jobs/jobQueue';
 import { mongoose, startTestApp, type TestApp } from '../helpers/app';
 import { makeOrganisation } from '../helpers/factories';
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => testApp.stop());
 
-const version = async () => (await RegistryVersion.findById('registry').lean())?.version ?? 0;
+const version = registryVersionNumber;
 const jobs = () => mongoose.connection.collection(JOBS_COLLECTION).countDocuments();
 const actor = { ...systemActor('test'), requestId: 'req-42', ip: '127.0.0.9' };
 
@@ -64,6 +64,32 @@ describe('recordChange, the one audited write path', () => {
     await testApp.services.recordChange(actor, 'user.signed-in', async () => ({ subject: { kind: 'user', id: 'x' }, result: null }));
     expect(await AuditEvent.countDocuments()).toBe(eventsBefore + 1);
     expect(await version()).toBe(versionBefore);
+  });
+
+  it('lets concurrent public changes of different organisations commit at their first attempt, each bumping the version', async () => {
+    const organisations = await Promise.all(Array.from({ length: 8 }, (_, n) => makeOrganisation({ name: `Concurrent Org ${n}` })));
+    const [versionBefore, eventsBefore] = [await version(), await AuditEvent.countDocuments()];
+    let attempts = 0;
+    let arrived = 0;
+    let allArrived: () => void = () => undefined;
+    const everyoneRead = new Promise<void>((resolve) => (allArrived = resolve));
+    await Promise.all(
+      organisations.map((organisation) =>
+        testApp.services.recordChange(actor, 'organisation.updated', async (tx) => {
+          attempts += 1;
+          await Organisation.findById(organisation._id).session(tx.session).lean();
+          // Every transaction has read before any writes, so they all run at once.
+          if (++arrived === organisations.length) allArrived();
+          await everyoneRead;
+          await Organisation.updateOne({ _id: organisation._id }, { $set: { description: 'Changed together' } }, { session: tx.session });
+          return { subject: { kind: 'organisation', id: String(organisation._id) }, organisation: organisation._id, result: null };
+        }),
+      ),
+    );
+    expect(attempts).toBe(organisations.length);
+    expect(await version()).toBe(versionBefore + organisations.length);
+    expect(await AuditEvent.countDocuments()).toBe(eventsBefore + organisations.length);
+    expect(await Organisation.countDocuments({ description: 'Changed together' })).toBe(organisations.length);
   });
 
   it('refuses an action that is not in the typed list', async () => {
