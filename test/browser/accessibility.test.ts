@@ -42,6 +42,27 @@ describeInBrowser('pages in Chromium, checked by axe (WCAG 2.1 AA)', () => {
     });
   }
 
+  it('fails a page with a violation, in the page itself and in a frame of it', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.baseUrl}/?lang=en`);
+    await page.evaluate(
+      `document.querySelector('main').insertAdjacentHTML('beforeend', '<img src="/no-such.png" id="no-alt">')`,
+    );
+    await expect(checkA11y(page)).rejects.toThrow(
+      'image-alt (critical): Images must have alternative text — #no-alt',
+    );
+    await page.goto(`${site.baseUrl}/?lang=en`);
+    const framed = `<main><img src="/no-such.png" id="framed-no-alt"></main>`;
+    await page.evaluate(`new Promise((loaded) => {
+      const frame = Object.assign(document.createElement('iframe'), { title: 'Framed', srcdoc: ${JSON.stringify(framed)}, onload: loaded });
+      document.querySelector('main').append(frame);
+    })`);
+    await expect(checkA11y(page)).rejects.toThrow(
+      'image-alt (critical): Images must have alternative text — iframe #framed-no-alt',
+    );
+    await page.close();
+  });
+
   // JavaScript off, as the pages must work without it (axe needs JavaScript, so it checks these pages above).
   it('switches language and saves the preference with the no-JavaScript form', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
