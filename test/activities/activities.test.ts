@@ -6,6 +6,7 @@ import { startTestApp, type Agent, type TestApp } from '../helpers/app';
 import { postForm } from '../helpers/csrf';
 import { makeOrganisation } from '../helpers/factories';
 import { makeStaffUser, signInStaff } from '../helpers/staff';
+import { answerChecker } from '../opendata/openApi';
 
 let testApp: TestApp;
 let staff: Agent;
@@ -52,6 +53,17 @@ describe('activities', () => {
     const statement = (await testApp.agent().get('/initiatives/tech-accord/activities/joint-comments?lang=fr')).text;
     expect(statement).toContain(`<a href="/signatories/${String(signer.slug)}">Cosigning Org</a>`);
     expect(statement).toContain('Cosignée par');
+
+    for (const [lang, heading, caption] of [['en', 'Statements co-signed', 'Joint comments (Cybersecurity Tech Accord)'], ['fr', 'Déclarations cosignées', 'Commentaires communs (Cybersecurity Tech Accord)']]) {
+      const profile = (await testApp.agent().get(`/signatories/${String(signer.slug)}?lang=${lang}`)).text;
+      expect(profile).toContain(`<h2 id="statements-title">${heading}</h2>`);
+      expect(profile).toContain(`<a href="/initiatives/tech-accord/activities/joint-comments">${caption}</a>`);
+    }
+    const api = await testApp.agent().get(`/api/v1/organisations/${String(signer.slug)}`);
+    answerChecker((await testApp.agent().get('/api/v1/openapi.json')).body)('/organisations/{slug}', 200, 'application/json', api.body);
+    expect((api.body as { coSignedStatements: unknown[] }).coSignedStatements).toEqual([
+      { initiative: 'tech-accord', slug: 'joint-comments', title: { en: 'Joint comments', fr: 'Commentaires communs' }, date: null, url: expect.stringMatching(/\/initiatives\/tech-accord\/activities\/joint-comments$/) as unknown },
+    ]);
 
     const one = await testApp.agent().get('/initiatives/tech-accord/activities/future-webinar/calendar.ics');
     expect(one.headers['content-type']).toMatch(/^text\/calendar/);

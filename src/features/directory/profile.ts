@@ -4,6 +4,7 @@ import { Organisation } from '../../models/organisation';
 import { Pledge } from '../../models/pledge';
 import type { Language } from '../../middleware/i18n';
 import { findInitiative } from '../../reference/initiatives';
+import { coSignedStatementsView, loadCoSignedStatements } from '../activities/coSignedStatements';
 import { describeProblem } from '../evidence/checks/describeProblem';
 import type { Problem } from '../evidence/checks/types';
 import { historyTimeline } from '../evidence/historyTimeline';
@@ -17,13 +18,14 @@ export const SLUG_PATTERN = /^[a-z0-9-]{1,100}$/;
 export async function loadProfile(slug: string) {
   const organisation = await Organisation.findBySlug(slug).lean();
   if (!organisation) return null;
-  const [pledges, evidence, statusHistory, relationships] = await Promise.all([
+  const [pledges, evidence, statusHistory, relationships, statements] = await Promise.all([
     Pledge.historyOf(organisation._id).lean(),
     Evidence.listFor(organisation._id).lean(),
     loadStatusHistory(organisation._id),
     loadRelationships(organisation._id),
+    loadCoSignedStatements(organisation._id),
   ]);
-  return { organisation, pledges, evidence, statusHistory, relationships };
+  return { organisation, pledges, evidence, statusHistory, relationships, statements };
 }
 
 /** Where a slug merged into another organisation now lives (its old address redirects there). */
@@ -112,6 +114,7 @@ export function profileViewModel(profile: Profile, lang: Language, t: TFunction)
     statusHistory: statusHistoryView(profile.statusHistory, lang, t),
     initiatives: initiativeSections(profile, lang, t),
     relationships: relationshipGroups(profile.relationships, organisation.slug, lang, t),
+    statements: coSignedStatementsView(profile.statements, lang, t),
     evidence: evidence.map((item) => ({
       id: String(item._id),
       kind: codeLabel('evidenceKind', item.kind, t),

@@ -2,8 +2,9 @@ import type { Category } from '../../reference/categories';
 import type { EvidenceLevel } from '../../reference/evidenceLevels';
 import type { Sector } from '../../reference/sectors';
 import type { loadProfile } from '../directory/profile';
+import { activityPath } from '../activities/activityView';
 import { presentRelationship } from './presentRelationship';
-import { presentOrganisation, type OrganisationFacts, type PresenterContext } from './presentOrganisation';
+import { isoDate, presentOrganisation, type OrganisationFacts, type PresenterContext } from './presentOrganisation';
 import type { PresentedProfile } from './schemas';
 
 type Profile = NonNullable<Awaited<ReturnType<typeof loadProfile>>>;
@@ -56,6 +57,13 @@ export function presentProfile(profile: Profile, context: PresenterContext): Pre
     ...presentOrganisation(factsOfDocument(organisation), context),
     description: organisation.description,
     relationships: profile.relationships.map((relationship) => presentRelationship(relationship, context)),
+    coSignedStatements: profile.statements.map((statement) => ({
+      initiative: statement.initiative,
+      slug: statement.slug,
+      title: statement.title,
+      date: isoDate(statement.date),
+      url: `${context.baseUrl ?? ''}${activityPath(statement)}`,
+    })),
     pledges: pledges.map((pledge) => ({
       initiative: pledge.initiative,
       version: pledge.version,

@@ -68,9 +68,20 @@ export const relationshipSchema = z.object({
   sourceUrl: z.string().meta({ description: 'The public page that states the relationship.' }),
 });
 
+export const coSignedStatementSchema = z.object({
+  initiative: z.enum(INITIATIVE_SLUGS),
+  slug,
+  title: z.object({ en: z.string(), fr: z.string() }),
+  date: isoDate.nullable().meta({ description: 'The day of the statement, when the sources give it.' }),
+  url: z.string().meta({ description: 'The statement’s page in the registry.' }),
+});
+
 export const organisationProfileSchema = organisationSchema.extend({
   description: z.string(),
   relationships: z.array(relationshipSchema),
+  coSignedStatements: z
+    .array(coSignedStatementSchema)
+    .meta({ description: 'Joint statements of an initiative that the organisation co-signed, newest first.' }),
   pledges: z.array(
     z.object({
       initiative: z.enum(INITIATIVE_SLUGS),
