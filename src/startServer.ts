@@ -5,6 +5,7 @@ import { connectDatabase } from './db';
 import { listen } from './httpServer';
 import { createLogger, type Logger } from './logger';
 import { createServices, type Services } from './services';
+import { afterFirstAnswer } from './startup/afterFirstAnswer';
 import { ensureFirstAdmin } from './startup/firstAdmin';
 import { idleGate, type IdleGate } from './startup/idleGate';
 import { prepareData } from './startup/prepareData';
@@ -32,6 +33,12 @@ export interface StartedServer {
 }
 
 const mebibytes = (bytes: number): number => Math.round(bytes / 1_048_576);
+const cpuMilliseconds = (): number => {
+  const { user, system } = process.cpuUsage();
+  return Math.round((user + system) / 1000);
+};
+/** How long background work waits for a first request before starting anyway. */
+const BACKGROUND_GRACE_MS = 2_000;
 
 /** Config → database → data → services → app → listen: what `npm run serve` and `npm start` run. */
 export async function startServer(options: StartOptions): Promise<StartedServer> {
@@ -47,21 +54,24 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
   await ensureFirstAdmin(services);
   const app = createApp({ config, logger, services, extraRouters: options.extraRouters });
   await warmDirectory(services, logger);
-  if (config.jobs.runInWebProcess) {
-    await services.jobs.start();
-    await services.evidenceJobs.ensureSweep();
-  }
   const running = await listen(app, config.port, config.host);
   const listening = process.memoryUsage();
-  void warmStatistics(services, logger, idleGate(running.server));
   logger.info(
     {
       port: running.port,
       embeddedDatabase: database.embedded,
       mail: services.mailer.description,
+      cpuMs: cpuMilliseconds(),
       rssMiB: { beforeDatabase: mebibytes(beforeDatabase.rss), databaseOpen: mebibytes(databaseOpen.rss) },
     },
     'listening',
+  );
+  // The job queue and the statistics wait for the first answer, so the first visitor does not wait for them.
+  let stopping = false;
+  const firstAnswer = afterFirstAnswer(running.server, BACKGROUND_GRACE_MS);
+  const gate = idleGate(running.server);
+  const background = firstAnswer.ready.then(() =>
+    stopping ? undefined : startBackground(services, logger, gate),
   );
   return {
     port: running.port,
@@ -69,11 +79,27 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
     logger,
     memory: { beforeDatabase, databaseOpen, listening },
     async stop() {
+      stopping = true;
+      firstAnswer.cancel();
       await running.close(config.shutdownTimeoutMs);
+      await background;
       await services.jobs.stop(config.shutdownTimeoutMs);
       await database.close();
     },
   };
+}
+
+/** The job queue (when this process runs jobs) and the statistics; a failure is logged, pages keep answering. */
+async function startBackground(services: Services, logger: Logger, gate: IdleGate): Promise<void> {
+  try {
+    if (services.config.jobs.runInWebProcess) {
+      await services.jobs.start();
+      await services.evidenceJobs.ensureSweep();
+    }
+  } catch (error) {
+    logger.error({ err: error }, 'job queue not started; jobs wait for a worker (npm run worker)');
+  }
+  void warmStatistics(services, logger, gate);
 }
 
 /** Fails soft: with the database unreachable, the first request builds the directory as it would anyway. */

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config';
 import type { ComposedMessage } from './messages';
 
@@ -18,12 +18,21 @@ export function createMailer(config: Pick<Config, 'mail' | 'dataDir'>): Mailer {
   return outboxMailer(outboxDirOf(config.dataDir), config.mail.from);
 }
 
+/** Nodemailer is loaded with the first message, not at start: most requests never send one. */
+function lazyTransport(options: string | Record<string, unknown>): () => Promise<Transporter> {
+  let transport: Promise<Transporter> | null = null;
+  return () => {
+    transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(options));
+    return transport;
+  };
+}
+
 export function smtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+  const transport = lazyTransport(smtpUrl);
   return {
     description: `SMTP ${new URL(smtpUrl).host}`,
     async send(message) {
-      await transport.sendMail({ from, ...message });
+      await (await transport()).sendMail({ from, ...message });
     },
   };
 }
@@ -38,12 +47,12 @@ export interface OutboxEntry {
 }
 
 export function outboxMailer(dir: string, from: string): Mailer {
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const transport = lazyTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   let sequence = 0;
   return {
     description: `development outbox ${dir}`,
     async send(message) {
-      const info = await transport.sendMail({ from, ...message });
+      const info = await (await transport()).sendMail({ from, ...message });
       const sentAt = new Date();
       const id = `${sentAt.getTime()}-${process.pid}-${(sequence += 1)}`;
       const entry: OutboxEntry = { id, ...message, sentAt: sentAt.toISOString() };

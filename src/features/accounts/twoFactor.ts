@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
 import argon2 from 'argon2';
 import { verifyPassword } from './passwords';
 
@@ -16,6 +15,8 @@ export const newTotpSecret = (): string => generateSecret();
 /** What authenticator apps scan, and the same key as text for people who type it. */
 export async function enrolmentDetails(secret: string, email: string) {
   const uri = generateURI({ issuer: ISSUER, label: email, secret });
+  // Loaded on first use: only enrolment draws a QR code.
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
   return {
     qrCodeDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,

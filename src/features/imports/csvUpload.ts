@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import multer from 'multer';
+import type { MulterError } from 'multer';
 
 export type UploadProblem = 'missing' | 'too-large' | 'not-csv' | 'unreadable';
 
@@ -13,8 +13,12 @@ export interface CsvUpload {
   fields: Record<string, unknown>;
 }
 
-function problemOf(error: unknown, file: Express.Multer.File | null): UploadProblem | null {
-  if (error instanceof multer.MulterError) return error.code === 'LIMIT_FILE_SIZE' ? 'too-large' : 'unreadable';
+function problemOf(
+  error: unknown,
+  file: Express.Multer.File | null,
+  Problem: typeof MulterError,
+): UploadProblem | null {
+  if (error instanceof Problem) return error.code === 'LIMIT_FILE_SIZE' ? 'too-large' : 'unreadable';
   if (error) return 'unreadable';
   if (!file || (file.size === 0 && file.originalname === '')) return 'missing';
   if (!/\.csv$/i.test(file.originalname) || !CSV_TYPES.has(file.mimetype.toLowerCase())) return 'not-csv';
@@ -27,15 +31,24 @@ function problemOf(error: unknown, file: Express.Multer.File | null): UploadProb
  * route can answer next to the field.
  */
 export function createCsvUploadReader(maxBytes: number): (req: Request, res: Response) => Promise<CsvUpload> {
-  const parse = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 50 },
-  }).single('file');
-  return (req, res) =>
-    new Promise((resolve) => {
+  // multer is loaded with the first upload, not when the server starts.
+  const load = async () => {
+    const { default: multer } = await import('multer');
+    const parse = multer({
+      storage: multer.memoryStorage(),
+      limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 50 },
+    }).single('file');
+    return { parse, Problem: multer.MulterError };
+  };
+  let parser: ReturnType<typeof load> | null = null;
+  return async (req, res) => {
+    const { parse, Problem } = await (parser ??= load());
+    return new Promise((resolve) => {
       parse(req, res, (error?: unknown) => {
         const file = req.file ?? null;
-        resolve({ file, problem: problemOf(error, file), fields: (req.body ?? {}) as Record<string, unknown> });
+        const fields = (req.body ?? {}) as Record<string, unknown>;
+        resolve({ file, problem: problemOf(error, file, Problem), fields });
       });
     });
+  };
 }

@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import type { Agent } from 'undici';
 import type { DnsClient } from './dnsClient';
 import { pinnedLookup } from './pinnedLookup';
 
@@ -44,23 +44,30 @@ const firstHeader = (value: string | string[] | undefined): string | null =>
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const totalTimeoutMs = options.totalTimeoutMs ?? 10_000;
-  const agent = new Agent({
-    connect: {
-      lookup: pinnedLookup(options.dns, options.allowPrivateAddresses),
-      timeout: totalTimeoutMs,
-      ...(options.ca ? { ca: options.ca } : {}),
-    },
-    headersTimeout: totalTimeoutMs,
-    bodyTimeout: totalTimeoutMs,
-    keepAliveTimeout: 1_000,
-  });
+  // undici is loaded with the first check, not when the server starts.
+  let agent: Promise<Agent> | null = null;
+  const agentOnce = (): Promise<Agent> =>
+    (agent ??= import('undici').then(
+      ({ Agent }) =>
+        new Agent({
+          connect: {
+            lookup: pinnedLookup(options.dns, options.allowPrivateAddresses),
+            timeout: totalTimeoutMs,
+            ...(options.ca ? { ca: options.ca } : {}),
+          },
+          headersTimeout: totalTimeoutMs,
+          bodyTimeout: totalTimeoutMs,
+          keepAliveTimeout: 1_000,
+        }),
+    ));
 
   async function get(url: string, maxBytes: number, deadline: AbortSignal): Promise<HttpOutcome> {
     const target = new URL(url);
     if (options.httpsPort) target.port = String(options.httpsPort);
     try {
+      const [{ request }, dispatcher] = await Promise.all([import('undici'), agentOnce()]);
       const response = await request(target, {
-        dispatcher: agent,
+        dispatcher,
         signal: deadline,
         headers: { 'user-agent': 'AccordRegistry-EvidenceCheck/1', accept: 'text/plain' },
       });
@@ -91,5 +98,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  return { get, deadline: () => AbortSignal.timeout(totalTimeoutMs), close: () => agent.close() };
+  return {
+    get,
+    deadline: () => AbortSignal.timeout(totalTimeoutMs),
+    close: async () => {
+      await (await agent)?.close();
+    },
+  };
 }
