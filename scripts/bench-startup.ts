@@ -5,41 +5,35 @@
  * server's CPU time and its resident memory then, per run and the median.
  * Usage: npm run bench:startup [-- --size 10000 --runs 3 --data-dir DIR --no-build]
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildCompiled, prepareDataDir } from './bench/bench-data-dir';
+import { z } from 'zod';
+import { prepareDataDir } from './bench/bench-data-dir';
+import { log, readArguments, runBench } from './bench/bench-cli';
 import { measureColdStart, type ColdStart } from './bench/cold-start';
+import { productionEnv } from './bench/production-server';
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
-const size = Number(option('size') ?? 10_000);
-const runs = Number(option('runs') ?? 3);
-const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const readArgs = () =>
+  readArguments(
+    {
+      size: z.coerce.number().int().positive().default(10_000),
+      runs: z.coerce.number().int().positive().default(3),
+      'data-dir': z.string().optional(),
+      'no-build': z.boolean().default(false),
+    },
+    ['no-build'],
+  );
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-async function main(): Promise<void> {
-  if (!process.argv.includes('--no-build')) {
-    log('compiling to dist/ (tsc)');
-    await buildCompiled();
-  }
-  const dataDir = await prepareDataDir(size, option('data-dir'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATA_DIR: dataDir,
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-  };
-  for (const name of ['LOG_LEVEL', 'MONGODB_URI', 'BASE_URL']) delete env[name];
+async function main(args: ReturnType<typeof readArgs>): Promise<void> {
+  const dataDir = await prepareDataDir(args.size, args['data-dir']);
+  const env = productionEnv(dataDir);
   const logFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'accord-bench-startup-')), 'server.log');
   const logFd = openSync(logFile, 'a');
   const results: ColdStart[] = [];
   try {
-    for (let run = 1; run <= runs; run++) {
+    for (let run = 1; run <= args.runs; run++) {
       const result = await measureColdStart(env, logFd);
       results.push(result);
       log(
@@ -51,14 +45,11 @@ async function main(): Promise<void> {
     closeSync(logFd);
   }
   console.log(
-    `${size} organisations, node dist/src/server.js, NODE_ENV=production, default log level, existing data ` +
-      `directory; median of ${runs}: first 200 after ${median(results.map((r) => r.ms)).toFixed(0)} ms wall, ` +
+    `${args.size} organisations, node dist/src/server.js, NODE_ENV=production, default log level, existing data ` +
+      `directory; median of ${args.runs}: first 200 after ${median(results.map((r) => r.ms)).toFixed(0)} ms wall, ` +
       `${median(results.map((r) => r.cpuMs)).toFixed(0)} ms CPU, RSS ${median(results.map((r) => r.rssMiB)).toFixed(0)} MiB ` +
       `(server log: ${logFile})`,
   );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:startup failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runBench('bench:startup', readArgs, main, { compile: !process.argv.includes('--no-build') });
