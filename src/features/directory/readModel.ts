@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../clock';
 import { readRegistryVersion, type RegistryVersionToken } from '../../models/registryVersion';
 import { buildSnapshots, loadDirectoryEntries, type DirectorySnapshot } from './snapshot';
 
@@ -6,29 +7,47 @@ export interface ReadModelOptions {
   checkIntervalMs: number;
   /** Keep answering from the previous copy while a new one loads (servers), or wait for it (tests). */
   serveStaleWhileRebuilding: boolean;
+  /**
+   * Serving the previous copy, a rebuild of D ms is followed by a rest of min(restRatio × D, maxRestMs)
+   * before the next one starts, so a burst of writes costs one rebuild, not one each (defaults 3 and 5 s).
+   */
+  restRatio?: number;
+  maxRestMs?: number;
+  clock?: Clock;
   readVersion?: () => Promise<RegistryVersionToken>;
   loadEntries?: typeof loadDirectoryEntries;
 }
+
+const REST_RATIO = 3;
+const MAX_REST_MS = 5_000;
 
 /**
  * The directory's read model. Each app server keeps a compact in-memory copy of the organisations'
  * directory fields (the active ones, and all of them for the status filter) and answers filters, search,
  * sorting, pages, facets and counts from it. The copy is
  * loaded on first use and rebuilt when the registry version changes; servers share nothing but MongoDB,
- * so each checks that version (one lookup by _id and a document count) at most once per check interval.
+ * so each checks that version (the counters and a document count) at most once per check interval.
+ * Under a stream of writes a server serving the previous copy rebuilds at most about a quarter of the time.
  */
 export class DirectoryReadModel {
   private snapshot: DirectorySnapshot | null = null;
   private buildCount = 0;
   private checkedAt = 0;
+  private restUntil = 0;
   private checking: Promise<DirectorySnapshot> | null = null;
   private rebuilding: Promise<DirectorySnapshot> | null = null;
   private readonly readVersion: () => Promise<RegistryVersionToken>;
   private readonly loadEntries: typeof loadDirectoryEntries;
+  private readonly clock: Clock;
 
   constructor(private readonly options: ReadModelOptions) {
     this.readVersion = options.readVersion ?? readRegistryVersion;
     this.loadEntries = options.loadEntries ?? loadDirectoryEntries;
+    this.clock = options.clock ?? systemClock;
+  }
+
+  private now(): number {
+    return this.clock.now().getTime();
   }
 
   /** How many copies this process has built: a request served from a warmed model leaves it unchanged. */
@@ -41,8 +60,13 @@ export class DirectoryReadModel {
     await this.current();
   }
 
+  /** Resolves once no rebuild is running (a failed one included). */
+  async idle(): Promise<void> {
+    await this.rebuilding?.catch(() => undefined);
+  }
+
   async current(): Promise<DirectorySnapshot> {
-    if (this.snapshot && Date.now() - this.checkedAt < this.options.checkIntervalMs) return this.snapshot;
+    if (this.snapshot && this.now() - this.checkedAt < this.options.checkIntervalMs) return this.snapshot;
     this.checking ??= this.check().finally(() => {
       this.checking = null;
     });
@@ -50,21 +74,24 @@ export class DirectoryReadModel {
   }
 
   private async check(): Promise<DirectorySnapshot> {
+    const startedAt = this.now();
     let version: RegistryVersionToken;
     try {
       version = await this.readVersion();
     } catch (error) {
       // With the database unreachable, a server that has a copy keeps answering from it and retries later.
       if (!this.snapshot || !this.options.serveStaleWhileRebuilding) throw error;
-      this.checkedAt = Date.now();
+      this.checkedAt = this.now();
       return this.snapshot;
     }
-    this.checkedAt = Date.now();
+    this.checkedAt = this.now();
     if (this.snapshot?.token === version.token) return this.snapshot;
-    this.rebuilding ??= this.rebuild(version.token).finally(() => {
+    const serveStale = this.snapshot !== null && this.options.serveStaleWhileRebuilding;
+    if (this.snapshot && serveStale && !this.rebuilding && this.checkedAt < this.restUntil) return this.snapshot;
+    this.rebuilding ??= this.rebuild(version.token, startedAt).finally(() => {
       this.rebuilding = null;
     });
-    if (this.snapshot && this.options.serveStaleWhileRebuilding) {
+    if (this.snapshot && serveStale) {
       // A failed rebuild is retried at the next check, since the stored token still differs.
       this.rebuilding.catch(() => undefined);
       return this.snapshot;
@@ -72,12 +99,15 @@ export class DirectoryReadModel {
     return this.rebuilding;
   }
 
-  private async rebuild(token: string): Promise<DirectorySnapshot> {
+  private async rebuild(token: string, startedAt: number): Promise<DirectorySnapshot> {
     // Labelled with the version read before loading: a write during the load triggers one more rebuild.
     // Last-Modified is when this process first saw the version: never earlier than the change itself.
     const entries = await this.loadEntries();
-    this.snapshot = buildSnapshots(entries, token, new Date());
+    this.snapshot = buildSnapshots(entries, token, this.clock.now());
     this.buildCount += 1;
+    const builtAt = this.now();
+    const rest = Math.min(this.options.maxRestMs ?? MAX_REST_MS, (this.options.restRatio ?? REST_RATIO) * (builtAt - startedAt));
+    this.restUntil = builtAt + rest;
     return this.snapshot;
   }
 }
