@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { Page } from 'playwright-core';
 import { checkA11y, describeInBrowser } from '../helpers/browser';
 import { useAppInBrowser } from '../helpers/browserApp';
 
@@ -23,22 +24,29 @@ describeInBrowser('pages in Chromium, checked by axe (WCAG 2.1 AA)', () => {
     ['500', '/test-only/explode'],
   ];
 
+  // One page for all of them: a new page costs a browser process, and each test loads its own address.
+  let page: Page;
+  const cspErrors: string[] = [];
+  beforeAll(async () => {
+    page = await (await site.browser.newContext()).newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        cspErrors.push(message.text());
+    });
+  });
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
   for (const lang of ['en', 'fr']) {
     it.each(pages)(`%s page in ${lang} has no violations and no CSP errors`, async (_name, path) => {
-      const context = await site.browser.newContext();
-      const page = await context.newPage();
-      const cspErrors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-          cspErrors.push(message.text());
-      });
+      cspErrors.length = 0;
       await page.goto(`${site.baseUrl}${path}?lang=${lang}`);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       const stylesApplied = await page.evaluate('getComputedStyle(document.body).display');
       expect(stylesApplied).toBe('flex');
       await checkA11y(page);
       expect(cspErrors).toEqual([]);
-      await context.close();
     });
   }
 

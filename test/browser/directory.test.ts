@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { importCsv } from '../../src/import';
 import { checkA11y, describeInBrowser } from '../helpers/browser';
 import { useAppInBrowser } from '../helpers/browserApp';
@@ -29,14 +30,20 @@ describeInBrowser('directory pages in Chromium, checked by axe (WCAG 2.1 AA)', (
     ['initiative', '/initiatives/paris-call'],
   ];
 
+  // One page for all of them: a new page costs a browser process, and each test loads its own address.
+  let page: Page;
+  beforeAll(async () => {
+    page = await (await site.browser.newContext()).newPage();
+  });
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
   for (const lang of ['en', 'fr']) {
     it.each(pages)(`%s page in ${lang} has no axe violations`, async (_name, path) => {
-      const context = await site.browser.newContext();
-      const page = await context.newPage();
       await page.goto(`${site.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       await checkA11y(page);
-      await context.close();
     });
   }
 

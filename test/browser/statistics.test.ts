@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { importCsv } from '../../src/import';
 import { systemWriter } from '../../src/services';
 import { checkA11y, describeInBrowser } from '../helpers/browser';
@@ -22,20 +23,27 @@ describeInBrowser('statistics and badges in Chromium, checked by axe (WCAG 2.1 A
     ['profile with its badge', '/signatories/orange'],
   ];
 
+  // One page for all of them: a new page costs a browser process, and each test loads its own address.
+  let page: Page;
+  const cspErrors: string[] = [];
+  beforeAll(async () => {
+    page = await (await site.browser.newContext()).newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        cspErrors.push(message.text());
+    });
+  });
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
   for (const lang of ['en', 'fr']) {
     it.each(pages)(`%s page in ${lang} has no axe violations and no CSP errors`, async (_name, path) => {
-      const context = await site.browser.newContext();
-      const page = await context.newPage();
-      const cspErrors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-          cspErrors.push(message.text());
-      });
+      cspErrors.length = 0;
       await page.goto(`${site.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       await checkA11y(page);
       expect(cspErrors).toEqual([]);
-      await context.close();
     });
   }
 
