@@ -61,9 +61,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     },
     async waitFor(match, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
+      // Messages only ever append: each waiter looks at every message once, however many wait at once.
+      let checked = 0;
       for (;;) {
-        const found = messages.find(match);
-        if (found) return found;
+        for (; checked < messages.length; checked += 1) if (match(messages[checked]!)) return messages[checked]!;
         const left = deadline - Date.now();
         if (left <= 0) throw new Error(`no matching message within ${timeoutMs} ms (${messages.length} received)`);
         await new Promise<void>((resolve) => {
