@@ -48,6 +48,9 @@ const environmentSchema = z.object({
       .default('mailto:security@localhost'),
   ),
   SECURITY_TXT_EXPIRES: z.preprocess(emptyAsUndefined, z.iso.datetime({ offset: true }).optional()),
+  PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).max(4_194_304).default(65_536),
+  PASSWORD_HASH_ITERATIONS: z.coerce.number().int().min(1).max(20).default(3),
+  PASSWORD_HASH_PARALLELISM: z.coerce.number().int().min(1).max(16).default(4),
   IMPORT_MAX_UPLOAD_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(15 * 1024 * 1024).default(5 * 1024 * 1024)),
 });
 
@@ -88,6 +91,8 @@ export interface Config {
   readonly securityTxt: { readonly contact: readonly string[]; readonly expires: Date };
   /** The CSV import in the secretariat area: the largest file accepted (it is kept in one database document). */
   readonly imports: { readonly maxUploadBytes: number };
+  /** argon2id cost for new password hashes; a stored hash keeps the cost it was made with. */
+  readonly passwordHashing: { readonly memoryKiB: number; readonly iterations: number; readonly parallelism: number };
 }
 
 export class ConfigError extends Error {
@@ -115,6 +120,12 @@ export function loadConfig(source: NodeJS.ProcessEnv | Environment = process.env
     throw new ConfigError(
       'SESSION_SECRET must be set to a random string of at least 32 characters in production ' +
         '(for example: openssl rand -hex 32).',
+    );
+  }
+  if (isProduction && (env.PASSWORD_HASH_MEMORY_KIB < 19_456 || env.PASSWORD_HASH_ITERATIONS < 2)) {
+    throw new ConfigError(
+      'PASSWORD_HASH_MEMORY_KIB and PASSWORD_HASH_ITERATIONS are below the minimum argon2id cost for production ' +
+        '(19456 KiB and 2 passes); leave them unset for the recommended 65536 KiB, 3 passes, 4 lanes.',
     );
   }
   return Object.freeze({
@@ -154,6 +165,11 @@ export function loadConfig(source: NodeJS.ProcessEnv | Environment = process.env
         : inDays(DEFAULT_SECURITY_TXT_DAYS),
     }),
     imports: Object.freeze({ maxUploadBytes: env.IMPORT_MAX_UPLOAD_BYTES }),
+    passwordHashing: Object.freeze({
+      memoryKiB: env.PASSWORD_HASH_MEMORY_KIB,
+      iterations: env.PASSWORD_HASH_ITERATIONS,
+      parallelism: env.PASSWORD_HASH_PARALLELISM,
+    }),
   });
 }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths';
+import { testPasswordHashingEnvironment } from '../helpers/passwordHashing';
 
 /** The site and the command line as separate processes on one embedded data directory, as a person runs them. */
 let dataDir: string;
@@ -21,6 +22,7 @@ beforeAll(async () => {
     SEED_DEMO_DATA: 'false',
     LOG_LEVEL: 'warn',
     RUN_JOBS: 'false',
+    ...testPasswordHashingEnvironment,
   };
   site = spawn(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/server.ts'], {
     cwd: projectRoot,

@@ -54,4 +54,18 @@ describe('loadConfig', () => {
     expect(configWarnings(real)).toEqual([]);
     expect(configWarnings(loadConfig({}))).toEqual([]);
   });
+
+  it('hashes passwords at the recommended argon2id cost unless told otherwise, and never below the minimum in production', () => {
+    expect(loadConfig({}).passwordHashing).toEqual({ memoryKiB: 65_536, iterations: 3, parallelism: 4 });
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret }).passwordHashing).toEqual({
+      memoryKiB: 65_536,
+      iterations: 3,
+      parallelism: 4,
+    });
+    const light = { PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_ITERATIONS: '1', PASSWORD_HASH_PARALLELISM: '1' };
+    expect(loadConfig({ NODE_ENV: 'test', ...light }).passwordHashing).toEqual({ memoryKiB: 1024, iterations: 1, parallelism: 1 });
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, ...light })).toThrow(/PASSWORD_HASH_MEMORY_KIB/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, PASSWORD_HASH_ITERATIONS: '1' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PASSWORD_HASH_MEMORY_KIB: '512' })).toThrow(/PASSWORD_HASH_MEMORY_KIB/);
+  });
 });

@@ -12,6 +12,7 @@ import type { Mailer } from '../../src/mail/mailer';
 import { createServices, type Services } from '../../src/services';
 import type { CheckContext } from '../../src/features/evidence/checks/context';
 import type { EvidenceSettings } from '../../src/features/evidence/evidenceSettings';
+import { testPasswordHashingEnvironment } from './passwordHashing';
 
 export type Agent = ReturnType<typeof request.agent>;
 
@@ -54,6 +55,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     SESSION_SECRET: testSessionSecret,
     LOG_LEVEL: 'silent',
+    ...testPasswordHashingEnvironment,
     ...options.env,
     MONGODB_URI: engine.uri,
   });

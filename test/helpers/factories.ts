@@ -4,6 +4,7 @@ import { hashPassword } from '../../src/features/accounts/passwords';
 import { Organisation } from '../../src/models/organisation';
 import { identityKeyOf, toSearchKey, toSlug } from '../../src/models/searchKey';
 import { User } from '../../src/models/user';
+import { TEST_PASSWORD_HASHING } from './passwordHashing';
 
 const unique = () => randomBytes(4).toString('hex');
 
@@ -34,7 +35,7 @@ export async function makeUser(
   const role = fields.role ?? 'member';
   const user = await User.create({
     email,
-    passwordHash: await hashPassword(fields.password ?? TEST_PASSWORD),
+    passwordHash: await hashPassword(fields.password ?? TEST_PASSWORD, TEST_PASSWORD_HASHING),
     role,
     organisation: fields.organisation?._id ?? null,
     disabled: fields.disabled ?? false,

@@ -5,7 +5,7 @@ import type { Clock } from '../../clock';
 import type { Language } from '../../middleware/i18n';
 import { Organisation } from '../../models/organisation';
 import { normaliseEmail, User } from '../../models/user';
-import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
+import { hashPassword, verifyAgainstNothing, verifyPassword, type PasswordHashing } from './passwords';
 import { recordSignInFailure } from './signInFailures';
 import type { UserSessions } from './userSessions';
 import { inviteWithin } from './invitations';
@@ -50,11 +50,12 @@ export interface AccountServiceDeps {
   /** Builds absolute links for e-mails. */
   linkTo: (path: string) => string;
   userSessions: UserSessions;
+  passwordHashing: PasswordHashing;
 }
 
 /** Accounts: creation, invitations, password sign-in with lock-out. Two-factor and resets build on it. */
 export function createAccountService(deps: AccountServiceDeps) {
-  const { recordChange, clock, linkTo, userSessions } = deps;
+  const { recordChange, clock, linkTo, userSessions, passwordHashing } = deps;
 
   async function resolveOrganisation(slug: string | null | undefined) {
     if (!slug) return null;
@@ -79,7 +80,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       const email = normaliseEmail(input.email);
       await ensureNew(email);
       const organisation = await resolveOrganisation(input.organisationSlug);
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await hashPassword(input.password, passwordHashing);
       return recordChange(actor, 'user.created', async ({ session }) => {
         const [user] = await User.create(
           [{ email, passwordHash, role: input.role, organisation: organisation?._id ?? null, language: input.language ?? 'en', mustChangePassword: input.mustChangePassword ?? false }],
@@ -115,7 +116,7 @@ export function createAccountService(deps: AccountServiceDeps) {
     async checkPassword(actor: Actor, emailInput: string, password: string): Promise<SignInResult> {
       const user = await User.findOne({ email: { $eq: normaliseEmail(emailInput) } }).lean();
       if (!user || !user.passwordHash || user.disabled) {
-        await verifyAgainstNothing(password);
+        await verifyAgainstNothing(password, passwordHashing);
         return { ok: false, reason: 'invalid' };
       }
       const now = clock.now();

@@ -5,7 +5,7 @@ import type { ChangeTransaction, RecordChange } from '../../audit/recordChange';
 import type { Clock } from '../../clock';
 import type { Language } from '../../middleware/i18n';
 import { normaliseEmail, User } from '../../models/user';
-import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from './passwords';
+import { hashPassword, passwordProblem, verifyPassword, type PasswordHashing, type PasswordProblem } from './passwords';
 import { consumeToken, findUsableToken, issueToken, TokenAlreadyUsedError } from './tokens';
 import { toSessionUser } from './accountService';
 import type { UserSessions } from './userSessions';
@@ -24,11 +24,12 @@ export interface PasswordServiceDeps {
   clock: Clock;
   linkTo: (path: string) => string;
   userSessions: UserSessions;
+  passwordHashing: PasswordHashing;
 }
 
 /** Password reset by e-mail, invitations accepted, and passwords changed by their owner. */
 export function createPasswordService(deps: PasswordServiceDeps) {
-  const { recordChange, clock, linkTo, userSessions } = deps;
+  const { recordChange, clock, linkTo, userSessions, passwordHashing } = deps;
 
   /** Sets a new password in a change, ends the user's other sessions and tells them by e-mail. */
   async function setPassword(
@@ -37,7 +38,7 @@ export function createPasswordService(deps: PasswordServiceDeps) {
     password: string,
     options: { keepSession?: string | null; notify: boolean },
   ) {
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashPassword(password, passwordHashing);
     const user = await User.findOneAndUpdate(
       { _id: userId },
       { $set: { passwordHash, mustChangePassword: false, failedSignIns: [], lockedUntil: null } },

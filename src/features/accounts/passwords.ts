@@ -1,5 +1,9 @@
 import argon2 from 'argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import type { Config } from '../../config';
+
+/** argon2id's memory (KiB), passes and lanes for new hashes; verifying reads them from the stored hash. */
+export type PasswordHashing = Config['passwordHashing'];
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
@@ -23,8 +27,13 @@ export function passwordProblem(password: string, email: string): PasswordProble
   return null;
 }
 
-export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+export function hashPassword(password: string, hashing: PasswordHashing): Promise<string> {
+  return argon2.hash(password, {
+    type: argon2.argon2id,
+    memoryCost: hashing.memoryKiB,
+    timeCost: hashing.iterations,
+    parallelism: hashing.parallelism,
+  });
 }
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
@@ -35,10 +44,15 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   }
 }
 
-let dummyHash: Promise<string> | null = null;
+const dummyHashes = new Map<string, Promise<string>>();
 /** Spends the time a real verification takes, so an unknown e-mail answers as slowly as a known one. */
-export async function verifyAgainstNothing(password: string): Promise<false> {
-  dummyHash ??= hashPassword('a password no account has, used only for timing');
+export async function verifyAgainstNothing(password: string, hashing: PasswordHashing): Promise<false> {
+  const cost = `${hashing.memoryKiB}/${hashing.iterations}/${hashing.parallelism}`;
+  let dummyHash = dummyHashes.get(cost);
+  if (!dummyHash) {
+    dummyHash = hashPassword('a password no account has, used only for timing', hashing);
+    dummyHashes.set(cost, dummyHash);
+  }
   await verifyPassword(await dummyHash, password);
   return false;
 }
