@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { request } from 'undici';
+import { loadConfig } from '../../src/config';
 import { hashPassword } from '../../src/features/accounts/passwords';
 import { Organisation } from '../../src/models/organisation';
 import { identityKeyOf, toSearchKey } from '../../src/models/searchKey';
@@ -22,7 +23,7 @@ export interface CrashMember extends MemberSession {
  */
 export async function createCrashAccounts(uri: string, organisations: number, label: string) {
   const password = `Crash-${randomBytes(12).toString('hex')}`;
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, loadConfig({}).passwordHashing);
   await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
   try {
     const accounts = [];
