@@ -56,13 +56,13 @@ async function post(
   }
 }
 
-/** The ids of the entries on the member's evidence page, by subject; null when the page did not answer 200. */
+/** The ids of the entries on the member's evidence page, by subject (the last word of each button's hidden label); null when the page did not answer 200. */
 async function evidenceIds(baseUrl: string, member: CrashMember): Promise<Map<string, string> | null> {
   const page = await send(baseUrl, member, 'GET', `/account/organisations/${member.slug}/evidence`);
   if (page.status !== 200) return null;
   const ids = new Map<string, string>();
   for (const match of page.text.matchAll(
-    /\/evidence\/([0-9a-f]{24})\/remove"[\s\S]*?visually-hidden"> \S+ ([^<]+)</g,
+    /\/evidence\/([0-9a-f]{24})\/remove"[\s\S]*?visually-hidden">[^<]* ([^\s<]+)<\/span>/g,
   ))
     ids.set(match[2]!, match[1]!);
   return ids;
