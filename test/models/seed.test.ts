@@ -43,6 +43,12 @@ async function expectTechAccordActivities() {
   expect(parisCall.date?.toISOString()).toBe('2018-11-12T00:00:00.000Z');
   const partners = await Organisation.find({ _id: { $in: activities.flatMap((a) => a.partners.map((p) => p.organisation)) } }, { name: 1 }).lean();
   expect(partners.map((partner) => partner.name.trim()).sort()).toEqual(['Global Cyber Alliance', 'Global Forum on Cyber Expertise', 'The Internet Society (ISOC)']);
+  const gfce = await Organisation.findOne({ searchKey: 'global forum on cyber expertise' }, { slug: 1 }).lean();
+  const page = await testApp.agent().get('/initiatives/tech-accord/activities/partnership-with-the-global-forum-on-cyber-expertise?lang=fr');
+  expect(page.text).toContain('<h1>Partenariat avec le Global Forum on Cyber Expertise (GFCE)</h1>');
+  expect(page.text).toContain(`<a href="/signatories/${gfce?.slug}">`);
+  const list = (await testApp.agent().get('/initiatives/tech-accord/activities?lang=en')).text;
+  for (const activity of activities) expect(list).toContain(activity.title.en);
   const audited = await AuditEvent.find({ action: 'activity.created' }).lean();
   expect(audited.map((event) => event.actor.label)).toEqual(Array(6).fill('system:seed'));
 }
