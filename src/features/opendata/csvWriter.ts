@@ -7,8 +7,9 @@
  *
  * Our own writer rather than csv-stringify: given the same 11,226 rows of the 10k-organisation download
  * (and producing the same bytes), csv-stringify took about 110 ms of CPU against 25-30 ms for this writer,
- * which would take the 10k download past its 0.5 s target (README, "Benchmarks"). Rows go straight to
- * text, sent in chunks of a few hundred.
+ * and the whole warm 10k download cost the server 630-760 ms of CPU with it against 360-420 ms with this
+ * one (bench:opendata, run back to back): too much for the 0.5 s target (README, "Benchmarks"). Rows go
+ * straight to text, sent in chunks of a few hundred.
  */
 import { Readable } from 'node:stream';
 import type { Response } from 'express';
