@@ -8,8 +8,9 @@
  * request and its RSS each second with the growth over the second half, beside a plain Express route sending
  * the home page's bytes and that copy through the app's chain (baselines of at most 10 s each). Prints only.
  * `--skip-baselines` leaves out the baselines (while investigating). With `--profile DIR`, the server's CPU and
- * allocation profiles over the soak are written there and summarised.
- * Usage: npm run bench:soak [-- --connections 200 --duration 60 --members 8 --organisations 10000 --profile DIR --skip-baselines]
+ * allocation profiles over the soak are written there and summarised. `--data-dir` seeds (once) and copies
+ * that directory instead of the shared one in the system's temporary directory.
+ * Usage: npm run bench:soak [-- --connections 200 --duration 60 --members 8 --organisations 10000 --profile DIR --skip-baselines --data-dir DIR]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,6 +34,7 @@ const soakArguments = {
   members: z.coerce.number().int().min(1).max(100).default(8),
   organisations: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
   profile: z.string().min(1).optional(),
+  'data-dir': z.string().min(1).optional(),
   'skip-baselines': z.boolean().default(false),
 };
 const readSoakArguments = () => readArguments(soakArguments, ['skip-baselines']);
@@ -91,7 +93,7 @@ runBench('bench:soak', readSoakArguments, async (args) => {
   const started = await startProductionServer({
     name: 'soak',
     child: 'directory-server-child.js',
-    copyDataFrom: await prepareDataDir(args.organisations),
+    copyDataFrom: await prepareDataDir(args.organisations, args['data-dir']),
     staticFileName: 'home.html',
     env: { TRUST_PROXY: '1', RUN_JOBS: 'false' },
   });
