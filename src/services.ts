@@ -21,6 +21,7 @@ import { createCheckContext, type CheckContext } from './features/evidence/check
 import { defineEvidenceJobs } from './features/evidence/evidenceJobs';
 import { createEvidenceReview } from './features/evidence/evidenceReview';
 import { createEvidenceService } from './features/evidence/evidenceService';
+import { createMeasuredService } from './features/evidence/measured/measuredService';
 import { evidenceSettingsFrom, type EvidenceSettings } from './features/evidence/evidenceSettings';
 import { StatisticsService } from './features/statistics/statisticsService';
 import { createMemberService } from './features/members/memberService';
@@ -72,14 +73,10 @@ export function createServices(deps: ServiceDependencies) {
 
   const directory = createDirectory(config);
   const evidenceSettings = deps.evidenceSettings ?? evidenceSettingsFrom(process.env);
-  const evidence = createEvidenceService({
-    recordChange,
-    clock,
-    checks: deps.checkContext ?? createCheckContext(evidenceSettings.checks),
-    settings: evidenceSettings,
-    linkTo,
-  });
-  const evidenceJobs = defineEvidenceJobs(jobs, evidence, clock);
+  const checks = deps.checkContext ?? createCheckContext(evidenceSettings.checks);
+  const evidence = createEvidenceService({ recordChange, clock, checks, settings: evidenceSettings, linkTo });
+  const measured = createMeasuredService({ recordChange, clock, checks, settings: evidenceSettings });
+  const evidenceJobs = defineEvidenceJobs(jobs, evidence, measured, clock);
   const imports = createImportRunService({ recordChange, clock, jobs });
   // One import at a time per worker: it is long and writes in batches of its own.
   jobs.define('import.run', ({ importRunId }) => imports.run(importRunId), { concurrency: 1, lockLifetimeMs: 30 * 60_000 });
@@ -104,6 +101,7 @@ export function createServices(deps: ServiceDependencies) {
     applications: createApplicationService({ recordChange, clock, linkTo }),
     review: createReviewService({ recordChange, linkTo }),
     evidence,
+    measured,
     evidenceJobs,
     evidenceReview: createEvidenceReview({ recordChange }),
     members: createMemberService({ recordChange, evidenceClaimMs: evidenceSettings.claimMs }),

@@ -8,6 +8,8 @@ export interface TaskPayloads {
   'mail.send': MailMessageRequest;
   'evidence.check': { evidenceId: string };
   'evidence.sweep': Record<string, never>;
+  /** Checks one of the registry's own measurements (a website or mail domain of an organisation). */
+  'evidence.measure': { measuredId: string };
   /** Runs an uploaded CSV: its dry run, or, once a secretariat member applied it, the import itself. */
   'import.run': { importRunId: string };
 }

@@ -1,7 +1,8 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { EVIDENCE_KINDS, EVIDENCE_STATUSES } from '../reference/evidenceLevels';
 
-const resultSchema = new Schema(
+/** One check result (also the shape of each history entry); shared with the registry's measured entries. */
+export const resultSchema = new Schema(
   {
     level: { type: String, trim: true, maxlength: 60, default: null },
     details: { type: Schema.Types.Mixed, default: {} },

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { Evidence } from '../../models/evidence';
+import { MeasuredEvidence } from '../../models/measuredEvidence';
 import { Organisation } from '../../models/organisation';
 import { Pledge } from '../../models/pledge';
 import type { Language } from '../../middleware/i18n';
@@ -8,6 +9,7 @@ import { coSignedStatementsView, loadCoSignedStatements } from '../activities/co
 import { describeProblem } from '../evidence/checks/describeProblem';
 import type { Problem } from '../evidence/checks/types';
 import { historyTimeline } from '../evidence/historyTimeline';
+import { measuredDomainsView } from '../evidence/measured/measuredView';
 import { loadRelationships, relationshipGroups } from '../relationships/profileRelationships';
 import { codeLabel, countryName, flagOf, formatDate } from './labels';
 import { loadStatusHistory, publicReason, statusHistoryView } from './statusHistory';
@@ -18,14 +20,15 @@ export const SLUG_PATTERN = /^[a-z0-9-]{1,100}$/;
 export async function loadProfile(slug: string) {
   const organisation = await Organisation.findBySlug(slug).lean();
   if (!organisation) return null;
-  const [pledges, evidence, statusHistory, relationships, statements] = await Promise.all([
+  const [pledges, evidence, measured, statusHistory, relationships, statements] = await Promise.all([
     Pledge.historyOf(organisation._id).lean(),
     Evidence.listFor(organisation._id).lean(),
+    MeasuredEvidence.shownFor(organisation._id).lean(),
     loadStatusHistory(organisation._id),
     loadRelationships(organisation._id),
     loadCoSignedStatements(organisation._id),
   ]);
-  return { organisation, pledges, evidence, statusHistory, relationships, statements };
+  return { organisation, pledges, evidence, measured, statusHistory, relationships, statements };
 }
 
 /** Where a slug merged into another organisation now lives (its old address redirects there). */
@@ -128,5 +131,6 @@ export function profileViewModel(profile: Profile, lang: Language, t: TFunction)
       history: historyTimeline(item.history, lang, t),
       demo: item.demo,
     })),
+    measured: measuredDomainsView(profile.measured, lang, t),
   };
 }

@@ -4,7 +4,9 @@ import { EVIDENCE_KINDS } from '../../reference/evidenceLevels';
 import { commitmentKey } from '../../reference/initiatives';
 import { describeProblem } from '../evidence/checks/describeProblem';
 import { isWarning } from '../evidence/continuous/warnings';
+import { measuredDomainsView } from '../evidence/measured/measuredView';
 import { isCheckableKind } from '../evidence/queueCheck';
+import { MeasuredEvidence } from '../../models/measuredEvidence';
 import { formatDate } from '../directory/labels';
 import type { FieldErrors } from './forms';
 import { loadedOrganisation, type MemberOrganisation } from './loadOrganisation';
@@ -13,9 +15,11 @@ export interface EvidenceValues {
   kind: string;
   subject: string;
   commitment: string;
+  /** The "add a mail domain for the registry to measure" form. */
+  mailDomain: string;
 }
 
-export const emptyEvidenceValues: EvidenceValues = { kind: 'dmarc', subject: '', commitment: '' };
+export const emptyEvidenceValues: EvidenceValues = { kind: 'dmarc', subject: '', commitment: '', mailDomain: '' };
 
 /** Every commitment of the organisation's initiatives, as `initiative:code` keys with their titles. */
 export function commitmentOptions(organisation: MemberOrganisation, req: Request) {
@@ -43,7 +47,10 @@ export async function renderEvidence(
 ) {
   const organisation = loadedOrganisation(res);
   const commitments = commitmentOptions(organisation, req);
-  const entries = await Evidence.listFor(organisation._id).lean();
+  const [entries, measured] = await Promise.all([
+    Evidence.listFor(organisation._id).lean(),
+    MeasuredEvidence.shownFor(organisation._id).lean(),
+  ]);
   const findingsIn = (entry: (typeof entries)[number]) => (entry.latestResult?.findings ?? []) as StoredFinding[];
   const findingsOf = (stored: StoredFinding[]) =>
     stored.map((found) => describeProblem(found, req.language));
@@ -55,6 +62,7 @@ export async function renderEvidence(
     notice,
     kinds: EVIDENCE_KINDS.map((kind) => ({ value: kind, label: req.t(`directory:evidenceKind.${kind}`) })),
     commitments,
+    measured: measuredDomainsView(measured, req.language, req.t),
     entries: entries.map((entry) => ({
       id: String(entry._id),
       kind: req.t(`directory:evidenceKind.${entry.kind}`),

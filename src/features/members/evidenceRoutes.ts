@@ -20,7 +20,7 @@ export function evidenceRoutes({ members, evidence }: Pick<Services, 'members' |
   router.post(path, ...organisationGuard(), async (req, res) => {
     const organisation = loadedOrganisation(res);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const values = { kind: asText(body['kind']), subject: asText(body['subject']), commitment: asText(body['commitment']) };
+    const values = { kind: asText(body['kind']), subject: asText(body['subject']), commitment: asText(body['commitment']), mailDomain: '' };
     const known = commitmentOptions(organisation, req).map((option) => option.value);
     const parsed = parseEvidenceForm(body, known);
     if (!parsed.ok) return renderEvidence(req, res, 400, values, parsed.errors);

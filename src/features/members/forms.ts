@@ -89,3 +89,23 @@ export function parseEvidenceForm(body: unknown, knownCommitments: readonly stri
     });
   return settle(schema.safeParse(body ?? {}));
 }
+
+/** A mail domain for the registry to measure (the "add the right mail domain" form). */
+export function parseMailDomainForm(body: unknown) {
+  const schema = z.object({
+    mailDomain: text(SHORT_MAX, 'errors.tooLong')
+      .refine((value) => value !== '', 'errors.mailDomainMissing')
+      .transform((value, ctx) => {
+        const domain = normaliseDomain(value);
+        if (!domain) ctx.addIssue({ code: 'custom', message: 'errors.domain' });
+        return domain ?? '';
+      }),
+  });
+  return settle(schema.safeParse(body ?? {}));
+}
+
+/** The measured domain a "not ours" button names; null when the field is missing or not a domain. */
+export function parseMeasuredDomainField(body: unknown): string | null {
+  const parsed = z.object({ domain: z.string().max(SHORT_MAX) }).safeParse(body ?? {});
+  return parsed.success ? normaliseDomain(parsed.data.domain) : null;
+}

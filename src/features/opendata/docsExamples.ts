@@ -58,6 +58,15 @@ function exampleAnswer(path: ApiPath): unknown {
           },
         ],
         evidence: [],
+        measuredByRegistry: [
+          {
+            domain: 'networks.example',
+            origin: 'website',
+            check: 'dmarc',
+            latestResult: { status: 'verified', level: 'reject', problems: [], checkedAt: '2026-03-01T06:00:00.000Z' },
+            history: [{ status: 'verified', level: 'reject', problems: [], checkedAt: '2026-03-01T06:00:00.000Z' }],
+          },
+        ],
       };
     case '/initiatives':
       return { initiatives: ['…'] };

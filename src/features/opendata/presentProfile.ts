@@ -83,5 +83,12 @@ export function presentProfile(profile: Profile, context: PresenterContext): Pre
       history: item.history.map(presentResult),
       demo: item.demo,
     })),
+    measuredByRegistry: profile.measured.map((item) => ({
+      domain: item.domain,
+      origin: item.origin,
+      check: item.check,
+      latestResult: item.latestResult ? presentResult(item.latestResult) : null,
+      history: item.history.map(presentResult),
+    })),
   };
 }

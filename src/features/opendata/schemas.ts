@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CATEGORIES } from '../../reference/categories';
 import { EVIDENCE_KINDS, EVIDENCE_LEVELS, EVIDENCE_STATUSES } from '../../reference/evidenceLevels';
 import { INITIATIVE_SLUGS } from '../../reference/initiatives';
+import { MEASURED_ORIGINS } from '../../models/measuredEvidence';
+import { CHECK_NAMES } from '../evidence/checks/types';
 import { RELATIONSHIP_KINDS } from '../../reference/relationships';
 import { SECTORS } from '../../reference/sectors';
 import { MEMBERSHIP_STATES, ORGANISATION_STATES } from '../../reference/statuses';
@@ -104,7 +106,16 @@ export const organisationProfileSchema = organisationSchema.extend({
       history: z.array(evidenceResultSchema),
       demo: z.boolean(),
     }),
-  ),
+  ).meta({ description: 'Evidence the organisation claimed, with the results of its checks.' }),
+  measuredByRegistry: z.array(
+    z.object({
+      domain: z.string(),
+      origin: z.enum(MEASURED_ORIGINS).meta({ description: 'The registrable domain of the website, or a mail domain a member named.' }),
+      check: z.enum(CHECK_NAMES),
+      latestResult: evidenceResultSchema.nullable().meta({ description: 'Null until the first check.' }),
+      history: z.array(evidenceResultSchema),
+    }),
+  ).meta({ description: 'Checks the registry runs on the organisation\'s domains whether or not it claimed anything; kept apart from `evidence`.' }),
 });
 
 const localised = z.object({ en: z.string(), fr: z.string() });

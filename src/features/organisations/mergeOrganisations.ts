@@ -4,6 +4,7 @@ import type { RecordChange } from '../../audit/recordChange';
 import { Application } from '../../models/application';
 import { AuditEvent } from '../../models/auditEvent';
 import { Evidence } from '../../models/evidence';
+import { MeasuredEvidence } from '../../models/measuredEvidence';
 import { Organisation } from '../../models/organisation';
 import { Petition } from '../../models/petition';
 import { Pledge } from '../../models/pledge';
@@ -39,6 +40,8 @@ async function moveEvidence(session: ClientSession, kept: Types.ObjectId, remove
     .filter((entry) => held.has(`${entry.kind}|${entry.subject}`))
     .map((entry) => entry._id);
   await Evidence.deleteMany({ _id: { $in: duplicates } }, { session });
+  // The registry's own measurements are not evidence to keep: the kept organisation's website is measured by the sweep.
+  await MeasuredEvidence.deleteMany({ organisation: removed }, { session });
   const moved = await Evidence.updateMany(
     { organisation: removed },
     { $set: { organisation: kept } },

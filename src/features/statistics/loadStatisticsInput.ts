@@ -1,4 +1,5 @@
 import { Evidence } from '../../models/evidence';
+import { MeasuredEvidence } from '../../models/measuredEvidence';
 import { Organisation } from '../../models/organisation';
 import type { DirectoryEntry } from '../directory/snapshot';
 import type { EvidenceResult, StatisticsInput, StatisticsOrganisation } from './statisticsInput';
@@ -14,8 +15,10 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Adds to the directory's entries what only the statistics need: dated active memberships, domains and
- * the current DMARC and security.txt results. Organisations outside the entries (not active) are left out.
- * Between batches it awaits `pause` (by default the next turn of the event loop), so requests are answered.
+ * the current DMARC and security.txt results, claimed or measured by the registry (pending measurements
+ * count their domain as not checked yet; those marked "not ours" are left out). Organisations outside the
+ * entries (not active) are left out. Between batches it awaits `pause` (by default the next turn of the
+ * event loop), so requests are answered.
  */
 export async function loadStatisticsInput(
   entries: readonly DirectoryEntry[],
@@ -61,6 +64,23 @@ export async function loadStatisticsInput(
       level: doc.latestResult?.level ?? null,
       status: doc.latestResult?.status ?? doc.status,
       checkedAt: checkedAt instanceof Date ? checkedAt.getTime() : null,
+    });
+  }
+  const measured = MeasuredEvidence.find({ check: { $in: [...STATISTICS_EVIDENCE_KINDS] }, notOurs: null })
+    .select('organisation check domain status latestResult checkedAt')
+    .lean()
+    .cursor({ batchSize: BATCH });
+  for await (const doc of measured) {
+    await counted();
+    const slug = slugById.get(String(doc.organisation));
+    if (slug === undefined || !isStatisticsKind(doc.check)) continue;
+    evidence.push({
+      organisation: slug,
+      kind: doc.check,
+      subject: doc.domain,
+      level: doc.latestResult?.level ?? null,
+      status: doc.status,
+      checkedAt: doc.checkedAt instanceof Date ? doc.checkedAt.getTime() : null,
     });
   }
   return {
