@@ -49,7 +49,7 @@ export function defineEvidenceJobs(
       for (const evidenceId of await evidence.claimDue(SWEEP_BATCH)) {
         await jobs.enqueue({ task: 'evidence.check', data: { evidenceId } }, now);
       }
-      await measured.syncWebsiteDomains(systemActor('evidence-sweep'));
+      if (evidence.settings.measureWebsites) await measured.syncWebsiteDomains(systemActor('evidence-sweep'));
       for (const measuredId of await measured.claimDueMeasured(SWEEP_BATCH)) {
         await jobs.enqueue({ task: 'evidence.measure', data: { measuredId } }, now);
       }

@@ -13,6 +13,9 @@ const environmentSchema = z.object({
   EVIDENCE_CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   EVIDENCE_CHECK_NOW_COOLDOWN_MINUTES: z.coerce.number().positive().default(5),
   EVIDENCE_CHECK_NOW_PER_USER_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  EVIDENCE_MEASURE_WEBSITES: z.enum(['true', 'false']).optional(),
+  NODE_ENV: z.string().optional(),
+  DNS_SERVERS: z.string().optional(),
 });
 
 export interface EvidenceSettings {
@@ -25,6 +28,8 @@ export interface EvidenceSettings {
   checks: CheckContextOptions;
   /** "Check now": how soon one entry may be checked on request again, and how many requests one user may make per hour. */
   checkNow: { entryCooldownMs: number; perUserPerHour: number };
+  /** Whether the sweep gives every organisation's website domain to the registry's own measurements. */
+  measureWebsites: boolean;
 }
 
 /** Continuous verification's settings, from the environment (see .env.example). */
@@ -46,5 +51,10 @@ export function evidenceSettingsFrom(environment: NodeJS.ProcessEnv): EvidenceSe
       entryCooldownMs: env.EVIDENCE_CHECK_NOW_COOLDOWN_MINUTES * 60_000,
       perUserPerHour: env.EVIDENCE_CHECK_NOW_PER_USER_PER_HOUR,
     },
+    // Off by default only in tests that name no DNS server: a server started on seeded data there must not
+    // query real domains over the network.
+    measureWebsites: env.EVIDENCE_MEASURE_WEBSITES
+      ? env.EVIDENCE_MEASURE_WEBSITES === 'true'
+      : !(env.NODE_ENV === 'test' && !env.DNS_SERVERS),
   };
 }
