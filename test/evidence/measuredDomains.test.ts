@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { systemActor } from '../../src/audit/actor';
+import { createCheckContext, type CheckContext } from '../../src/features/evidence/checks/context';
 import { evidenceSettingsFrom } from '../../src/features/evidence/evidenceSettings';
 import { AuditEvent } from '../../src/models/auditEvent';
 import { Evidence } from '../../src/models/evidence';
@@ -15,6 +16,7 @@ jest.setTimeout(120_000);
 
 const expires = new Date(Date.now() + 200 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
 let peers: CheckPeers;
+let context: CheckContext;
 let testApp: TestApp;
 let member: Agent;
 let memberEmail: string;
@@ -36,10 +38,19 @@ beforeAll(async () => {
       },
     },
   );
+  // Roomier timeouts than the peers' default: a check timing out on a busy machine would wait for its retry.
+  context = createCheckContext({
+    dnsServers: [peers.dns.server],
+    dnsTimeoutMs: 5_000,
+    httpsPort: peers.https.port,
+    httpTimeoutMs: 10_000,
+    allowPrivateAddresses: true,
+    ca: peers.certificates.caPem,
+  });
   testApp = await startTestApp({
     env: { RATE_LIMIT_WRITES_PER_WINDOW: '1000' },
     evidenceSettings: evidenceSettingsFrom({}),
-    checkContext: peers.context(),
+    checkContext: context,
   });
   const organisation = await makeOrganisation({ name: 'Measured Org' });
   await Organisation.updateOne({ _id: organisation._id }, { $set: { website: 'https://www.measured.test/about' } });
@@ -52,11 +63,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await testApp.stop();
+  await context.http.close();
   await peers.close();
 });
 
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 300; attempt++) {
+  for (let attempt = 0; attempt < 600; attempt++) {
     const value = await read();
     if (done(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 100));
