@@ -1,3 +1,4 @@
+import type { BrowserContextOptions } from 'playwright-core';
 import { Organisation } from '../../src/models/organisation';
 import { User } from '../../src/models/user';
 import { describeInBrowser } from '../helpers/browser';
@@ -53,10 +54,22 @@ describeInBrowser('an application from the form to the directory, in Chromium wi
     return statusPath;
   }
 
-  /** A signed-in reviewer opens the application from the queue and takes a decision. */
-  async function decide(name: string, button: 'Approve' | 'Reject' | 'Request changes', message = '') {
+  /** The reviewer signs in with two-factor once; later reviewer pages carry on the same session. */
+  let reviewerSession: BrowserContextOptions['storageState'];
+  async function reviewerPage() {
+    if (reviewerSession) {
+      const context = await site.browser.newContext({ javaScriptEnabled: false, storageState: reviewerSession });
+      return { context, page: await context.newPage() };
+    }
     const { context, page } = await newPage();
     await signInWithTwoFactor(page, site.baseUrl, staff);
+    reviewerSession = await context.storageState();
+    return { context, page };
+  }
+
+  /** A signed-in reviewer opens the application from the queue and takes a decision. */
+  async function decide(name: string, button: 'Approve' | 'Reject' | 'Request changes', message = '') {
+    const { context, page } = await reviewerPage();
     await page.goto(`${site.baseUrl}/secretariat/applications?lang=en`);
     await page.getByRole('link', { name }).click();
     await page.getByRole('heading', { name, level: 1 }).waitFor();
@@ -137,8 +150,7 @@ describeInBrowser('an application from the form to the directory, in Chromium wi
     expect(await page.getByText('Waiting for review').count()).toBeGreaterThan(0);
     await context.close();
 
-    const reviewer = await newPage();
-    await signInWithTwoFactor(reviewer.page, site.baseUrl, staff);
+    const reviewer = await reviewerPage();
     await reviewer.page.goto(`${site.baseUrl}/secretariat/applications?lang=en`);
     await reviewer.page.getByRole('link', { name }).click();
     expect(await reviewer.page.getByText('https://tidal-patch.example', { exact: true }).count()).toBe(1);
