@@ -84,6 +84,7 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
       await running.close(config.shutdownTimeoutMs);
       await background;
       await services.jobs.stop(config.shutdownTimeoutMs);
+      await saveDirectory(services, logger);
       await database.close();
     },
   };
@@ -100,6 +101,15 @@ async function startBackground(services: Services, logger: Logger, gate: IdleGat
     logger.error({ err: error }, 'job queue not started; jobs wait for a worker (npm run worker)');
   }
   void warmStatistics(services, logger, gate);
+}
+
+/** The directory's entries for the next start: read back only if the registry has not changed meanwhile. */
+async function saveDirectory(services: Services, logger: Logger): Promise<void> {
+  try {
+    await services.directory.readModel.save();
+  } catch (error) {
+    logger.warn({ err: error }, 'directory entries not saved; the next start reads the organisations');
+  }
 }
 
 /** Fails soft: with the database unreachable, the first request builds the directory as it would anyway. */

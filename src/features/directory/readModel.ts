@@ -1,6 +1,12 @@
 import { systemClock, type Clock } from '../../clock';
 import { readRegistryVersion, type RegistryVersionToken } from '../../models/registryVersion';
-import { buildSnapshots, loadDirectoryEntries, type DirectorySnapshot } from './snapshot';
+import { buildSnapshots, loadDirectoryEntries, type DirectoryEntry, type DirectorySnapshot } from './snapshot';
+
+/** Entries kept between a server's stop and the next start (see savedEntries.ts). */
+export interface SavedEntriesStore {
+  read(token: string): Promise<DirectoryEntry[] | null>;
+  save(token: string, entries: DirectoryEntry[]): Promise<void>;
+}
 
 export interface ReadModelOptions {
   /** How long a process trusts its copy before asking MongoDB whether the registry changed. */
@@ -16,6 +22,8 @@ export interface ReadModelOptions {
   clock?: Clock;
   readVersion?: () => Promise<RegistryVersionToken>;
   loadEntries?: typeof loadDirectoryEntries;
+  /** The first copy comes from here when saved for the registry's current version (servers; not tests). */
+  saved?: SavedEntriesStore;
 }
 
 const REST_RATIO = 3;
@@ -99,10 +107,18 @@ export class DirectoryReadModel {
     return this.rebuilding;
   }
 
+  /** Leaves this copy for the next start (at shutdown); it is used only if the registry has not changed since. */
+  async save(): Promise<void> {
+    if (this.snapshot && this.options.saved) {
+      await this.options.saved.save(this.snapshot.token, this.snapshot.everyone.entries);
+    }
+  }
+
   private async rebuild(token: string, startedAt: number): Promise<DirectorySnapshot> {
     // Labelled with the version read before loading: a write during the load triggers one more rebuild.
     // Last-Modified is when this process first saw the version: never earlier than the change itself.
-    const entries = await this.loadEntries();
+    const saved = this.snapshot ? null : await this.options.saved?.read(token).catch(() => null);
+    const entries = saved ?? (await this.loadEntries());
     this.snapshot = buildSnapshots(entries, token, this.clock.now());
     this.buildCount += 1;
     const builtAt = this.now();

@@ -1,0 +1,84 @@
+import mongoose from 'mongoose';
+import { DirectoryReadModel } from '../../src/features/directory/readModel';
+import {
+  readSavedEntries,
+  saveEntries,
+  SAVED_ENTRIES_COLLECTION,
+} from '../../src/features/directory/savedEntries';
+import { loadDirectoryEntries } from '../../src/features/directory/snapshot';
+import { Organisation } from '../../src/models/organisation';
+import { bumpRegistryVersion } from '../../src/models/registryVersion';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { loadFixtureRegistry } from './fixtures';
+
+let testApp: TestApp;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  await loadFixtureRegistry(testApp.services);
+});
+afterAll(() => testApp.stop());
+
+/** A read model as a server builds it, counting how often it reads the organisations themselves. */
+function serverReadModel() {
+  const reads = { organisations: 0 };
+  const model = new DirectoryReadModel({
+    checkIntervalMs: 0,
+    serveStaleWhileRebuilding: false,
+    saved: { read: readSavedEntries, save: saveEntries },
+    loadEntries: () => {
+      reads.organisations += 1;
+      return loadDirectoryEntries();
+    },
+  });
+  return { model, reads };
+}
+
+const savedParts = () => mongoose.connection.collection(SAVED_ENTRIES_COLLECTION);
+
+describe('directory entries saved at shutdown for the next start', () => {
+  it('the next start reads the saved entries instead of the organisations and builds the same copy', async () => {
+    const stopped = serverReadModel();
+    const before = await stopped.model.current();
+    expect(stopped.reads.organisations).toBe(1);
+    await stopped.model.save();
+
+    const started = serverReadModel();
+    const after = await started.model.current();
+    expect(started.reads.organisations).toBe(0);
+    expect(after.token).toBe(before.token);
+    expect(after.everyone.entries).toEqual(before.everyone.entries);
+    expect(after.entries.map((entry) => entry.slug)).toEqual(before.entries.map((entry) => entry.slug));
+    expect(after.orders).toEqual(before.orders);
+  });
+
+  it('are not used once the registry changed, even by a write that only moved the version', async () => {
+    const stopped = serverReadModel();
+    await stopped.model.current();
+    await stopped.model.save();
+    await Organisation.updateOne({ slug: 'universite-de-geneve' }, { $set: { sector: 'company' } });
+    await bumpRegistryVersion();
+
+    const started = serverReadModel();
+    const copy = await started.model.current();
+    expect(started.reads.organisations).toBe(1);
+    expect(copy.bySlug.get('universite-de-geneve')?.sector).toBe('company');
+  });
+
+  it('are refused when cut short, or when the version counters moved without the version changing', async () => {
+    const stopped = serverReadModel();
+    await stopped.model.current();
+    await stopped.model.save();
+    await savedParts().updateOne({ _id: 0 as never }, { $inc: { parts: 1 } });
+    const afterCut = serverReadModel();
+    await afterCut.model.current();
+    expect(afterCut.reads.organisations).toBe(1);
+
+    await afterCut.model.save();
+    // A database reset and refilled up to the same version and count still has counters moved at other times.
+    await mongoose.connection.collection('registry_versions').updateMany({}, { $set: { updatedAt: new Date() } });
+    const afterReset = serverReadModel();
+    await afterReset.model.current();
+    expect(afterReset.reads.organisations).toBe(1);
+  });
+});
