@@ -5,7 +5,10 @@ import path from 'node:path';
 import { projectRoot } from '../../src/paths';
 import { testPasswordHashingEnvironment } from '../helpers/passwordHashing';
 
-/** The site and the command line as separate processes on one embedded data directory, as a person runs them. */
+/**
+ * The site and the command line as separate processes on one embedded data directory, as a person runs them
+ * (one Node process each, as `npm start` does: tsx's own CLI would start a second one every time).
+ */
 let dataDir: string;
 let site: ChildProcess;
 let siteOutput = '';
@@ -24,7 +27,7 @@ beforeAll(async () => {
     RUN_JOBS: 'false',
     ...testPasswordHashingEnvironment,
   };
-  site = spawn(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/server.ts'], {
+  site = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: projectRoot,
     env: environment,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,7 +54,7 @@ function users(args: string[], input?: string): Promise<{ code: number; stdout: 
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/users.ts', ...args],
+      ['--import', 'tsx', 'scripts/users.ts', ...args],
       { cwd: projectRoot, env: environment },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
