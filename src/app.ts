@@ -53,6 +53,8 @@ export function createApp(deps: AppDependencies): Express {
   app.set('trust proxy', config.trustProxy);
   app.set('view engine', 'ejs');
   app.set('views', viewsDir);
+  // Templates are compiled once, except in development where an edited view shows on the next request.
+  app.set('view cache', config.env !== 'development');
   app.disable('x-powered-by');
 
   // Cheap answers first: probes and assets stop before cookies, languages, sessions and the routers.
