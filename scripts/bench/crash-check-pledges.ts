@@ -83,7 +83,7 @@ export function checkPledges(
     findings.acknowledged += 1;
     if (!stored) {
       findings.lost.push(
-        `${slug}: the acknowledged pledge save "${save.statement.slice(0, 20)}…" is not there`,
+        `${slug}: the acknowledged pledge save "${save.statement.split('. ')[0]}" is not there`,
       );
       continue;
     }

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { MongoClient, type ObjectId } from 'mongodb';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CrashWrite } from '../../scripts/bench/crash-log';
@@ -91,5 +92,50 @@ describe('crash during writes', () => {
     writes.push(...outcome.log.writes);
     const summary = await expectEverythingWhole(engine.uri, site.baseUrl);
     console.log(`${describeRound('engine killed', outcome)}; after restart ${JSON.stringify(summary)}`);
+  });
+
+  it('the checks themselves see a version without its audit event and an acknowledged save that is not there', async () => {
+    const [member] = members;
+    if (!member) throw new Error('no member');
+    const client = await new MongoClient(engine.uri).connect();
+    let version: number;
+    try {
+      const db = client.db();
+      const organisation = await db
+        .collection<{ _id: ObjectId }>('organisations')
+        .findOne({ slug: member.slug });
+      version = 1 + (await db.collection('pledges').countDocuments({ organisation: organisation?._id }));
+      await db.collection('pledges').insertOne({
+        organisation: organisation?._id,
+        initiative: 'tech-accord',
+        version,
+        commitments: [],
+        statement: 'Stored without a change',
+        changedBy: member.email,
+        changedAt: new Date(),
+        demo: false,
+      });
+    } finally {
+      await client.close();
+    }
+    const neverStored: CrashWrite = {
+      kind: 'pledge',
+      member: 0,
+      slug: member.slug,
+      outcome: 'acknowledged',
+      status: 303,
+      statement: 'Acknowledged and never stored',
+      commitments: [],
+    };
+    const findings = await verifyAfterCrash(engine.uri, null, [...writes, neverStored], members);
+    expect(findings.lost).toEqual([
+      `${member.slug}: the acknowledged pledge save "Acknowledged and never stored" is not there`,
+    ]);
+    expect(findings.half).toEqual(
+      expect.arrayContaining([
+        `${member.slug}: pledge version ${version} has 0 audit events`,
+        `${member.slug}: pledge version ${version} was never sent`,
+      ]),
+    );
   });
 });
