@@ -120,4 +120,25 @@ describe('continuous verification of one evidence entry', () => {
     ]);
     expect([...(first ?? []), ...(second ?? [])]).toEqual([evidenceId]);
   });
+
+  it('never lets rejected manual evidence go stale nor count as stale for the lapse rule', async () => {
+    const organisation = await makeOrganisation();
+    await Organisation.updateOne({ _id: organisation._id }, { $set: { commitments: [commitment] } });
+    const document = await Evidence.create({ organisation: organisation._id, commitment, kind: 'document', subject: 'https://member.test/policy.pdf' });
+    const id = String(document._id);
+    const secretariat = { ...actor, kind: 'user' as const, label: 'secretariat@example.test', role: 'secretariat' as const };
+    expect(await testApp.services.evidenceReview.review(secretariat, id, 'rejected', 'This file states no policy.')).toBe('reviewed');
+    const lapse = () => testApp.services.evidence.applyLapseRule(actor, String(organisation._id));
+
+    clock.advance(200 * day);
+    expect(await testApp.services.evidence.claimDue(100)).not.toContain(id);
+    expect(await testApp.services.evidence.checkEvidence(actor, id)).toBeNull();
+    expect(await lapse()).toBeNull();
+    expect(await stored(id)).toMatchObject({ status: 'failing', review: { decision: 'rejected' } });
+    // Even an entry some older version had marked stale does not count as stale evidence.
+    await Evidence.updateOne({ _id: document._id }, { $set: { status: 'stale' } });
+    expect(await lapse()).toBeNull();
+    expect((await Organisation.findById(organisation._id).lean())?.status.state).toBe('active');
+    expect(await events('organisation.status-changed', organisation._id)).toBe(0);
+  });
 });

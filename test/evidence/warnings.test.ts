@@ -4,6 +4,7 @@ import { evidenceSettingsFrom } from '../../src/features/evidence/evidenceSettin
 import { JOBS_COLLECTION } from '../../src/jobs/jobQueue';
 import { composeMessage, type MailMessageRequest } from '../../src/mail/messages';
 import { createI18n } from '../../src/middleware/i18n';
+import { AuditEvent } from '../../src/models/auditEvent';
 import { Evidence } from '../../src/models/evidence';
 import { User } from '../../src/models/user';
 import { localesDir } from '../../src/paths';
@@ -103,5 +104,34 @@ describe('warnings before things break', () => {
     mails = await mailJobs();
     expect(mails).toHaveLength(6);
     expect(testApp.missingTranslations).toEqual([]);
+  });
+});
+
+describe('the security.txt countdown', () => {
+  it('adds no history row while only the days left change, and one when the expiry date changes', async () => {
+    const organisation = await makeOrganisation({ name: 'Countdown Org' });
+    const site = await Evidence.create({ organisation: organisation._id, kind: 'security-txt', subject: 'warn.test' });
+    const expiresIn = (days: number) => new Date(clock.now().getTime() + days * day).toISOString().replace(/\.\d+Z$/, 'Z');
+    const expiry = expiresIn(20);
+    peers.https.routes['warn.test/.well-known/security.txt'] = { body: securityTxt(expiry) };
+    const check = () => testApp.services.evidence.checkEvidence(systemActor('evidence-check'), String(site._id));
+    const checkedEvents = () => AuditEvent.countDocuments({ action: 'evidence.checked', 'subject.id': String(site._id) });
+    for (let i = 0; i < 4; i++) {
+      expect(await check()).toMatchObject({ level: 'valid' });
+      clock.advance(day);
+    }
+    let stored = await Evidence.findById(site._id).lean().orFail();
+    expect(stored.history).toHaveLength(1);
+    expect(stored.history[0]?.findings).toEqual([{ code: 'securityTxt.expiresSoon', params: { days: 17, date: expiry.slice(0, 10) } }]);
+    expect(stored.history[0]?.until).toEqual(new Date(clock.now().getTime() - day));
+    expect(stored.latestResult?.problems[0]).toContain('expires in 17 days');
+    expect(await checkedEvents()).toBe(1);
+
+    // Renewed, yet still within 30 days: the problem now means another date, so history records it.
+    peers.https.routes['warn.test/.well-known/security.txt'] = { body: securityTxt(expiresIn(25)) };
+    await check();
+    stored = await Evidence.findById(site._id).lean().orFail();
+    expect(stored.history).toHaveLength(2);
+    expect(await checkedEvents()).toBe(2);
   });
 });

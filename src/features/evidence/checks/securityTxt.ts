@@ -13,7 +13,7 @@ const result = (level: CheckLevel<'security-txt'>, problems: Problem[], record: 
 function expiryAdvice(expires: Date, now: Date): Problem[] {
   const days = Math.floor((expires.getTime() - now.getTime()) / DAY_MS);
   if (days > 366) return [problem('securityTxt.expiresTooFar', { date: expires.toISOString().slice(0, 10) })];
-  if (days < 30) return [problem('securityTxt.expiresSoon', { days })];
+  if (days < 30) return [problem('securityTxt.expiresSoon', { days, date: expires.toISOString().slice(0, 10) })];
   return [];
 }
 

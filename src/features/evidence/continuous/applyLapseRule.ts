@@ -3,6 +3,7 @@ import type { Actor } from '../../../audit/actor';
 import type { RecordChange } from '../../../audit/recordChange';
 import { Evidence } from '../../../models/evidence';
 import { Organisation } from '../../../models/organisation';
+import { isCheckableKind } from '../queueCheck';
 import type { EvidenceSettings } from '../evidenceSettings';
 import { EVIDENCE_LAPSE_REASON, lapseDecision } from './lapseRule';
 
@@ -20,7 +21,7 @@ export async function applyLapseRule(
     if (!organisation) return { unchanged: true, result: null };
     const evidence = await Evidence.find(
       { organisation: organisationId },
-      { commitment: 1, status: 1, failingSince: 1 },
+      { commitment: 1, kind: 1, status: 1, failingSince: 1 },
     )
       .session(tx.session)
       .lean();
@@ -30,9 +31,10 @@ export async function applyLapseRule(
       commitments: organisation.commitments,
       evidence: evidence.map((item) => ({
         commitment: item.commitment ?? null,
-        status: item.status,
+        // Only evidence the registry checks goes stale; a rejected document stays failing, whatever its age.
+        status: item.status === 'stale' && !isCheckableKind(item.kind) ? 'failing' : item.status,
         staleSince:
-          item.status === 'stale' && item.failingSince
+          item.status === 'stale' && isCheckableKind(item.kind) && item.failingSince
             ? new Date(item.failingSince.getTime() + settings.staleAfterMs)
             : null,
       })),
