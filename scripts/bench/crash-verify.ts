@@ -69,11 +69,17 @@ async function checkPublicView(
     )
   )
     findings.half.push(`${slug}: the API shows other evidence than is stored`);
-  const profile = await request(`${baseUrl}/signatories/${slug}`, { headers: { accept: 'text/html' } });
-  const html = await profile.body.text();
+  // Rendered pages follow the directory's read model, which may rest up to 5 s after a rebuild before it
+  // sees the last change; the API above reads the database directly.
   const current = pledges.at(-1);
-  if (profile.statusCode !== 200 || (current && !html.includes(current.statement)))
-    findings.half.push(`${slug}: the profile does not show the current pledge`);
+  for (let waited = 0; ; waited += 500) {
+    const profile = await request(`${baseUrl}/signatories/${slug}`, { headers: { accept: 'text/html' } });
+    const html = await profile.body.text();
+    if (profile.statusCode === 200 && (!current || html.includes(current.statement))) return;
+    if (waited >= 20_000) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  findings.half.push(`${slug}: the profile does not show the current pledge`);
 }
 
 /**
