@@ -3,6 +3,9 @@ import type { Page } from 'playwright-core';
 import { checkA11y, describeInBrowser } from '../helpers/browser';
 import { useAppInBrowser } from '../helpers/browserApp';
 
+// Each test visits many pages in two languages; a loaded runner must not fail them on Jest's 60 s default.
+jest.setTimeout(180_000);
+
 const explode = Router().get('/test-only/explode', () => {
   throw new Error('deliberate failure');
 });

@@ -5,6 +5,9 @@ import { useAppInBrowser } from '../helpers/browserApp';
 import { loadFixtureRegistry } from '../directory/fixtures';
 import { testWriter } from '../helpers/writer';
 
+// Each test visits many pages in two languages; a loaded runner must not fail them on Jest's 60 s default.
+jest.setTimeout(180_000);
+
 describeInBrowser('directory pages in Chromium, checked by axe (WCAG 2.1 AA)', () => {
   const site = useAppInBrowser({}, async () => {
     await loadFixtureRegistry(site.testApp.services);

@@ -2,6 +2,9 @@ import { checkA11y, describeInBrowser } from '../helpers/browser';
 import { useAppInBrowser } from '../helpers/browserApp';
 import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories';
 
+// Each test visits many pages in two languages; a loaded runner must not fail them on Jest's 60 s default.
+jest.setTimeout(180_000);
+
 describeInBrowser('a member edits a pledge in Chromium, without JavaScript, checked by axe', () => {
   let slug = '';
   let email = '';

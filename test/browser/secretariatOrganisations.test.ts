@@ -5,6 +5,9 @@ import { makeOrganisation, TEST_PASSWORD } from '../helpers/factories';
 import { makeStaffUser } from '../helpers/staff';
 import { totpAt } from '../helpers/twoFactor';
 
+// Each test visits many pages in two languages; a loaded runner must not fail them on Jest's 60 s default.
+jest.setTimeout(180_000);
+
 describeInBrowser('the secretariat’s organisation pages in Chromium, checked by axe', () => {
   const slugs: string[] = [];
   let staff: Awaited<ReturnType<typeof makeStaffUser>>;
