@@ -55,7 +55,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     SESSION_SECRET: testSessionSecret,
     LOG_LEVEL: 'silent',
-    ...testPasswordHashingEnvironment,
+    // Production refuses the light hashing cost, as it should: a production-mode app hashes at its own.
+    ...(options.env?.NODE_ENV === 'production' ? {} : testPasswordHashingEnvironment),
     ...options.env,
     MONGODB_URI: engine.uri,
   });
