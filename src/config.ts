@@ -31,6 +31,7 @@ const environmentSchema = z.object({
   JOBS_POLL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).optional()),
   JOBS_RETRY_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  JOBS_LOCK_LIFETIME_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).optional()),
   OPEN_DATA_LICENCE: z.preprocess(emptyAsUndefined, z.string().max(200).default('CC BY 4.0')),
   OPEN_DATA_LICENCE_URL: z.preprocess(
     emptyAsUndefined,
@@ -81,6 +82,8 @@ export interface Config {
     readonly pollIntervalMs: number;
     readonly retryDelayMs: number;
     readonly concurrency: number;
+    /** Overrides every task's lock lifetime (how long before a dead worker's job runs again); unset: each task's own. */
+    readonly lockLifetimeMs: number | undefined;
   };
   /** The licence the open data (downloads, API, feed) is published under, and the read API's limit per IP. */
   readonly openData: {
@@ -153,6 +156,7 @@ export function loadConfig(source: NodeJS.ProcessEnv | Environment = process.env
       pollIntervalMs: env.JOBS_POLL_MS ?? (env.NODE_ENV === 'test' ? 100 : 2000),
       retryDelayMs: env.JOBS_RETRY_DELAY_MS ?? (env.NODE_ENV === 'test' ? 100 : 5000),
       concurrency: env.JOBS_CONCURRENCY,
+      lockLifetimeMs: env.JOBS_LOCK_LIFETIME_MS,
     }),
     openData: Object.freeze({
       licence: Object.freeze({ name: env.OPEN_DATA_LICENCE, url: env.OPEN_DATA_LICENCE_URL }),

@@ -59,6 +59,7 @@ export function createServices(deps: ServiceDependencies) {
   const jobs = new JobQueue(connection, logger, {
     pollIntervalMs: config.jobs.pollIntervalMs,
     maxConcurrency: config.jobs.concurrency,
+    lockLifetimeMs: config.jobs.lockLifetimeMs,
   });
   const recordChange = createRecordChange({ connection, clock, jobs });
   const baseUrl = config.baseUrl ?? `http://localhost:${config.port}`;

@@ -10,6 +10,8 @@ export interface JobQueueOptions {
   /** How often an idle worker looks for due jobs. */
   pollIntervalMs: number;
   maxConcurrency: number;
+  /** When set, every task's lock lifetime (JOBS_LOCK_LIFETIME_MS); otherwise each task's own. */
+  lockLifetimeMs?: number | undefined;
 }
 
 export interface JobRequest<K extends TaskName = TaskName> {
@@ -64,7 +66,7 @@ export class JobQueue {
     for (const [task, { handler, options }] of this.handlers) {
       agenda.define(task, (job) => handler(job.attrs.data as TaskPayloads[TaskName]), {
         concurrency: options.concurrency,
-        lockLifetime: options.lockLifetimeMs,
+        lockLifetime: this.options.lockLifetimeMs ?? options.lockLifetimeMs,
         removeOnComplete: true,
         backoff: backoffStrategies.exponential({
           delay: options.retryDelayMs,
