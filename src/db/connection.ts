@@ -36,6 +36,8 @@ export async function connectDatabase(
     embedded: Boolean(engine),
     connection: mongoose.connection,
     async close() {
+      // Index builds Mongoose starts for each model must finish first: closing under one makes the close reject.
+      await Promise.allSettled(mongoose.modelNames().map((name) => mongoose.model(name).init()));
       await mongoose.disconnect();
       await engine?.stop();
       logger?.info('database closed');
