@@ -8,6 +8,7 @@ import { runCheck } from './checks/runChecks';
 import { CHECK_NAMES, type CheckName } from './checks/types';
 import { applyCheckResult, type CheckOutcome } from './continuous/applyCheckResult';
 import { applyLapseRule } from './continuous/applyLapseRule';
+import { claimDueEntries } from './continuous/claimDue';
 import { createCheckNow } from './checkNow';
 import type { EvidenceSettings } from './evidenceSettings';
 
@@ -40,23 +41,11 @@ export function createEvidenceService(deps: EvidenceServiceDependencies) {
     return outcome;
   }
 
-  /**
-   * Claims up to `limit` entries due for a check by moving their next check a claim period ahead, so that
-   * sweeps running at once on several workers never hand out the same entry twice.
-   */
+  /** Claims up to `limit` entries due for a check (see `claimDueEntries`). */
   async function claimDue(limit: number): Promise<string[]> {
     const now = clock.now();
-    const claimed: string[] = [];
-    while (claimed.length < limit) {
-      const entry = await Evidence.findOneAndUpdate(
-        { kind: { $in: [...CHECK_NAMES] }, demo: { $ne: true }, $or: [{ nextCheckAt: null }, { nextCheckAt: { $lte: now } }] },
-        { $set: { nextCheckAt: new Date(now.getTime() + settings.claimMs) } },
-        { sort: { nextCheckAt: 1 }, projection: { _id: 1 } },
-      ).lean();
-      if (!entry) break;
-      claimed.push(String(entry._id));
-    }
-    return claimed;
+    const due = { kind: { $in: [...CHECK_NAMES] }, demo: { $ne: true }, $or: [{ nextCheckAt: null }, { nextCheckAt: { $lte: now } }] };
+    return claimDueEntries(Evidence, due, new Date(now.getTime() + settings.claimMs), limit);
   }
 
   return {

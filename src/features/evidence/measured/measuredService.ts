@@ -1,6 +1,7 @@
 import type { Actor } from '../../../audit/actor';
 import type { RecordChange } from '../../../audit/recordChange';
 import type { Clock } from '../../../clock';
+import { claimDueEntries } from '../continuous/claimDue';
 import { MeasuredEvidence } from '../../../models/measuredEvidence';
 import type { CheckContext } from '../checks/context';
 import { runCheck } from '../checks/runChecks';
@@ -29,17 +30,8 @@ export function createMeasuredService(deps: {
   /** As the claimed evidence's sweep: moves each due entry's next check a claim period ahead, one at a time. */
   async function claimDueMeasured(limit: number): Promise<string[]> {
     const now = clock.now();
-    const claimed: string[] = [];
-    while (claimed.length < limit) {
-      const entry = await MeasuredEvidence.findOneAndUpdate(
-        { notOurs: null, nextCheckAt: { $ne: null, $lte: now } },
-        { $set: { nextCheckAt: new Date(now.getTime() + settings.claimMs) } },
-        { sort: { nextCheckAt: 1 }, projection: { _id: 1 } },
-      ).lean();
-      if (!entry) break;
-      claimed.push(String(entry._id));
-    }
-    return claimed;
+    const due = { notOurs: null, nextCheckAt: { $ne: null, $lte: now } };
+    return claimDueEntries(MeasuredEvidence, due, new Date(now.getTime() + settings.claimMs), limit);
   }
 
   return {
