@@ -33,11 +33,18 @@ describe('rate limits shared through MongoDB', () => {
 
   it('starts a new window once the old one has passed', async () => {
     const store = new MongoRateLimitStore(mongoose.connection, 'window-test:');
-    await store.init({ windowMs: 200 } as Options);
+    await store.init({ windowMs: 1_500 } as Options);
     expect((await store.increment('client')).totalHits).toBe(1);
     expect((await store.increment('client')).totalHits).toBe(2);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
     expect(await store.get('client')).toBeUndefined();
+    expect((await store.increment('client')).totalHits).toBe(1);
+  });
+
+  it('takes a hit back and forgets a client within a window', async () => {
+    // A window long enough that a busy machine cannot end it between the steps.
+    const store = new MongoRateLimitStore(mongoose.connection, 'decrement-test:');
+    await store.init({ windowMs: 60_000 } as Options);
     expect((await store.increment('client')).totalHits).toBe(1);
     await store.decrement('client');
     expect((await store.get('client'))?.totalHits).toBe(0);
