@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import type { Page } from 'playwright-core';
 import { checkA11y, describeInBrowser } from '../helpers/browser';
-import { useAppInBrowser } from '../helpers/browserApp';
+import { useAppInBrowser, useSharedPage } from '../helpers/browserApp';
 
 // Each test visits many pages in two languages; a loaded runner must not fail them on Jest's 60 s default.
 jest.setTimeout(180_000);
@@ -27,22 +26,11 @@ describeInBrowser('pages in Chromium, checked by axe (WCAG 2.1 AA)', () => {
     ['500', '/test-only/explode'],
   ];
 
-  // One page for all of them: a new page costs a browser process, and each test loads its own address.
-  let page: Page;
-  const cspErrors: string[] = [];
-  beforeAll(async () => {
-    page = await (await site.browser.newContext()).newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-        cspErrors.push(message.text());
-    });
-  });
-  afterAll(async () => {
-    await page?.context().close();
-  });
+  const shared = useSharedPage(site);
 
   for (const lang of ['en', 'fr']) {
     it.each(pages)(`%s page in ${lang} has no violations and no CSP errors`, async (_name, path) => {
+      const { page, cspErrors } = shared;
       cspErrors.length = 0;
       await page.goto(`${site.baseUrl}${path}?lang=${lang}`);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);

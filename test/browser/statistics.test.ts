@@ -1,8 +1,7 @@
-import type { Page } from 'playwright-core';
 import { importCsv } from '../../src/import';
 import { systemWriter } from '../../src/services';
 import { checkA11y, describeInBrowser } from '../helpers/browser';
-import { useAppInBrowser } from '../helpers/browserApp';
+import { useAppInBrowser, useSharedPage } from '../helpers/browserApp';
 import { loadFixtureRegistry } from '../directory/fixtures';
 
 // Each test visits many pages in two languages; a loaded runner must not fail them on Jest's 60 s default.
@@ -26,22 +25,11 @@ describeInBrowser('statistics and badges in Chromium, checked by axe (WCAG 2.1 A
     ['profile with its badge', '/signatories/orange'],
   ];
 
-  // One page for all of them: a new page costs a browser process, and each test loads its own address.
-  let page: Page;
-  const cspErrors: string[] = [];
-  beforeAll(async () => {
-    page = await (await site.browser.newContext()).newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-        cspErrors.push(message.text());
-    });
-  });
-  afterAll(async () => {
-    await page?.context().close();
-  });
+  const shared = useSharedPage(site);
 
   for (const lang of ['en', 'fr']) {
     it.each(pages)(`%s page in ${lang} has no axe violations and no CSP errors`, async (_name, path) => {
+      const { page, cspErrors } = shared;
       cspErrors.length = 0;
       await page.goto(`${site.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);

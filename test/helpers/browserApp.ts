@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp, type TestAppOptions } from './app';
 import { launchBrowser } from './browser';
 import { serveApp } from './server';
@@ -30,4 +30,26 @@ export function useAppInBrowser(options: TestAppOptions = {}, prepare?: () => Pr
     await site.testApp?.stop();
   });
   return site;
+}
+
+/** One page a file's tests share, with the Content Security Policy errors its console reported. */
+export class SharedPage {
+  page!: Page;
+  readonly cspErrors: string[] = [];
+}
+
+/** A new page costs a browser process, so tests that each load their own address share one. */
+export function useSharedPage(site: AppInBrowser): SharedPage {
+  const shared = new SharedPage();
+  beforeAll(async () => {
+    shared.page = await (await site.browser.newContext()).newPage();
+    shared.page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        shared.cspErrors.push(message.text());
+    });
+  });
+  afterAll(async () => {
+    await shared.page?.context().close();
+  });
+  return shared;
 }
