@@ -1,8 +1,10 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import pretty from 'pino-pretty';
 import type { Config } from './config';
+import { lazyModule } from './lazyModule';
 
 export type { Logger };
+
+const prettyModule = lazyModule<typeof import('pino-pretty')>('pino-pretty');
 
 /**
  * Where log lines go by default. Production writes JSON asynchronously (pino's advice for throughput: lines
@@ -11,7 +13,7 @@ export type { Logger };
  * pino-pretty's lines.
  */
 function defaultDestination(env: Config['env']): DestinationStream {
-  if (env === 'development' && process.stdout.isTTY) return pretty({ colorize: true, sync: true });
+  if (env === 'development' && process.stdout.isTTY) return prettyModule()({ colorize: true, sync: true });
   if (env === 'production') return pino.destination({ dest: 1, sync: false });
   return pino.destination({ dest: 1, sync: true });
 }

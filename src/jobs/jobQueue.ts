@@ -1,10 +1,14 @@
-import { Agenda, backoffStrategies } from 'agenda';
-import { MongoBackend } from '@agendajs/mongo-backend';
+import type { Agenda } from 'agenda';
 import type { ClientSession, Connection } from 'mongoose';
+import { lazyModule } from '../lazyModule';
 import type { Logger } from '../logger';
 import { defaultTaskOptions, type TaskHandler, type TaskName, type TaskOptions, type TaskPayloads } from './tasks';
 
 export const JOBS_COLLECTION = 'jobs';
+
+// The scheduler loads when the queue starts (after the server's first answer), not with the web server.
+const agendaModule = lazyModule<typeof import('agenda')>('agenda');
+const mongoBackendModule = lazyModule<typeof import('@agendajs/mongo-backend')>('@agendajs/mongo-backend');
 
 export interface JobQueueOptions {
   /** How often an idle worker looks for due jobs. */
@@ -58,6 +62,8 @@ export class JobQueue {
     if (this.agenda) return;
     const db = this.connection.db;
     if (!db) throw new Error('The job queue needs a connected database');
+    const { Agenda, backoffStrategies } = agendaModule();
+    const { MongoBackend } = mongoBackendModule();
     const agenda = new Agenda({
       backend: new MongoBackend({ mongo: db, collection: JOBS_COLLECTION }),
       processEvery: this.options.pollIntervalMs,
