@@ -23,6 +23,7 @@ import { IMPORT_UPLOAD_PATH } from './features/secretariat/importRoutes';
 import { setUpAccountGates } from './middleware/accountGates';
 import { createRateLimiter } from './middleware/rateLimit';
 import { setUpErrorHandler, setUpNotFound } from './middleware/errors';
+import { inSequence } from './middleware/inSequence';
 
 export interface AppDependencies {
   config: Config;
@@ -58,31 +59,32 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
 
   // Cheap answers first: probes and assets stop before cookies, languages, sessions and the routers.
-  app.use(setUpRequestId());
-  app.use(setUpLogging(logger));
-  app.use(setUpSecurityHeaders(config.isProduction));
-  app.use(healthRoutes());
-  app.use(setUpCompression());
-  app.use(setUpStaticAssets(publicDir, fingerprints));
-  app.use(setUpCookies());
-  app.use(setUpI18n(i18n, config.isProduction));
-  app.use(setUpViewLocals(createAssetUrl(fingerprints)));
-  app.use(setUpBodyParsing());
-  app.use(setUpSession(config, connection));
-  app.use(setUpAuthentication(authenticator));
-  app.use(setUpFlash());
   app.use(
-    createRateLimiter(connection, {
-      name: 'writes',
-      windowMs: config.rateLimit.windowMs,
-      limit: config.rateLimit.writesPerWindow,
-      writesOnly: true,
-    }),
+    inSequence([
+      setUpRequestId(),
+      setUpLogging(logger),
+      setUpSecurityHeaders(config.isProduction),
+      healthRoutes(),
+      setUpCompression(),
+      setUpStaticAssets(publicDir, fingerprints),
+      setUpCookies(),
+      setUpI18n(i18n, config.isProduction),
+      setUpViewLocals(createAssetUrl(fingerprints)),
+      setUpBodyParsing(),
+      setUpSession(config, connection),
+      setUpAuthentication(authenticator),
+      setUpFlash(),
+      createRateLimiter(connection, {
+        name: 'writes',
+        windowMs: config.rateLimit.windowMs,
+        limit: config.rateLimit.writesPerWindow,
+        writesOnly: true,
+      }),
+      setUpCsrf({ uploadPaths: [IMPORT_UPLOAD_PATH] }),
+      setUpAccountGates(),
+    ]),
   );
-  app.use(setUpCsrf({ uploadPaths: [IMPORT_UPLOAD_PATH] }));
-  app.use(setUpAccountGates());
-  registerFeatures(app, { config, logger, connection, authenticator, services });
-  for (const router of deps.extraRouters ?? []) app.use(router);
+  registerFeatures(app, { config, logger, connection, authenticator, services }, deps.extraRouters);
   app.use(setUpNotFound());
   app.use(setUpErrorHandler(logger, i18n, config.isProduction));
   return app;

@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { Express, Router } from 'express';
 import type { Connection } from 'mongoose';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -19,6 +19,7 @@ import { petitionRoutes } from './petitions/routes';
 import { statisticsRoutes } from './statistics/routes';
 import { secretariatRoutes } from './secretariat';
 import { securityTxtRoutes } from './securityTxt/routes';
+import { routeByFirstSegment } from './firstSegmentRouting';
 
 /** What a feature's routes may use: the built services and the app's authenticator. */
 export interface FeatureContext {
@@ -29,22 +30,28 @@ export interface FeatureContext {
   services: Services;
 }
 
-/** Feature routers in the order they are tried. A new feature is one line here. */
-export function registerFeatures(app: Express, context: FeatureContext): void {
+/**
+ * Feature routers in the order they are tried (then `extraRouters`), each only for the first path segments
+ * its routes can answer. A new feature is one line here.
+ */
+export function registerFeatures(app: Express, context: FeatureContext, extraRouters: Router[] = []): void {
   const { directory } = context.services;
-  app.use(securityTxtRoutes(context.config));
-  app.use(homeRoutes(directory));
-  app.use(directoryRoutes(directory));
-  app.use(initiativeRoutes(directory));
-  app.use(activityRoutes(context));
-  app.use(statisticsRoutes(context.services));
-  app.use(languageRoutes(context.config));
-  app.use(accountRoutes(context));
-  app.use(memberRoutes(context.services));
-  app.use(devOutboxRoutes(context.config));
-  app.use(openDataRoutes(directory, context));
-  app.use(applicationRoutes(context));
-  app.use(petitionOpenDataRoutes(context.config.openData.licence));
-  app.use(petitionRoutes(context));
-  app.use(secretariatRoutes(context));
+  const routers = [
+    securityTxtRoutes(context.config),
+    homeRoutes(directory),
+    directoryRoutes(directory),
+    initiativeRoutes(directory),
+    activityRoutes(context),
+    statisticsRoutes(context.services),
+    languageRoutes(context.config),
+    accountRoutes(context),
+    memberRoutes(context.services),
+    devOutboxRoutes(context.config),
+    openDataRoutes(directory, context),
+    applicationRoutes(context),
+    petitionOpenDataRoutes(context.config.openData.licence),
+    petitionRoutes(context),
+    secretariatRoutes(context),
+  ];
+  app.use(routeByFirstSegment([...routers, ...extraRouters]));
 }

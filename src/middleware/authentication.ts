@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import passport from 'passport';
-import { hasSessionCookie } from './session';
+import { hasSessionCookie, isReadMethod } from './session';
 
 export type Authenticator = InstanceType<typeof passport.Authenticator>;
 export type UserLoader = (id: string) => Promise<Express.User | null>;
@@ -22,13 +22,22 @@ export function createAuthenticator(loadUser: UserLoader): Authenticator {
   return authenticator;
 }
 
-/** Passport on every request; the session is read only when the browser sent a session cookie. */
+/**
+ * Passport where someone can be signed in or sign in: a request with a session cookie, or one that writes
+ * (signing in is a POST). An anonymous read has no session to restore and calls none of Passport's request
+ * methods, so it skips the properties Passport would add to it.
+ */
 export function setUpAuthentication(authenticator: Authenticator): RequestHandler {
   const initialize = authenticator.initialize() as RequestHandler;
   const restoreUser = authenticator.session() as RequestHandler;
   return (req, res, next) => {
+    const withSession = hasSessionCookie(req);
+    if (!withSession && isReadMethod(req.method)) {
+      res.locals.currentUser = undefined;
+      return next();
+    }
     initialize(req, res, () => {
-      if (!hasSessionCookie(req)) {
+      if (!withSession) {
         res.locals.currentUser = undefined;
         return next();
       }

@@ -9,6 +9,9 @@ export const sessionCookieName = 'accord.sid';
 export const sessionCollectionName = 'sessions';
 const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** GET, HEAD and OPTIONS: methods that change nothing and carry no CSRF token. */
+export const isReadMethod = (method: string): boolean => readMethods.has(method);
+
 /** Whether the browser sent a session cookie (read by cookie-parser); without one nobody is signed in. */
 export function hasSessionCookie(req: Request): boolean {
   return (req.cookies as Record<string, unknown> | undefined)?.[sessionCookieName] !== undefined;
