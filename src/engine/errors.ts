@@ -3,6 +3,7 @@ import type { Document } from 'bson';
 /** Error codes the engine answers with, as MongoDB names them (src/mongo/base/error_codes.yml upstream). */
 export const ErrorCodes = {
   InternalError: 1,
+  DataCorruptionDetected: 12,
   BadValue: 2,
   FailedToParse: 9,
   TypeMismatch: 14,

@@ -45,14 +45,23 @@ async function writeFrames(handle: FileHandle, seq: number, collections: Collect
   for (const collection of collections) {
     const { ns, options, indexes } = collection;
     await out.add(encodeDocumentFrame(FrameKind.Collection, { ns, options, indexes }));
-    for (const doc of collection.docs) {
-      await out.add(encodeFrame(FrameKind.Document, serialize(doc)));
+    for (const body of bodiesOf(collection)) {
+      await out.add(encodeFrame(FrameKind.Document, body));
       documents += 1;
     }
   }
   const end = { seq, collections: collections.length, documents };
   await out.add(encodeDocumentFrame(FrameKind.SnapshotEnd, end));
   await out.flush();
+}
+
+/** Bodies read back from a snapshot and never decoded are copied as they are, the others serialised. */
+function* bodiesOf(collection: CollectionImage): Iterable<Uint8Array> {
+  if (collection.encoded) {
+    yield* collection.encoded;
+    return;
+  }
+  for (const doc of collection.docs) yield serialize(doc);
 }
 
 /** Reads the snapshot, if any. A damaged snapshot is an error: it was only ever renamed in complete. */
@@ -81,19 +90,21 @@ export async function readSnapshot(dir: string): Promise<LoadedSnapshot> {
 async function readFrames(reader: FrameReader): Promise<LoadedSnapshot> {
   const header = await nextDocument(reader, FrameKind.SnapshotHeader);
   if (header.format !== SNAPSHOT_FORMAT || typeof header.seq !== 'number') throw new Error('unknown header');
-  const collections: (CollectionImage & { docs: Document[] })[] = [];
+  const collections: LoadedCollection[] = [];
   for (;;) {
     const read = await reader.next();
     if (read.type !== 'frame') throw new Error(read.type === 'bad' ? read.problem : 'no end record');
-    const body = decodeBody(read.frame.body);
     if (read.frame.kind === FrameKind.Document) {
       const current = collections.at(-1);
       if (!current) throw new Error('document before any collection');
-      current.docs.push(body);
-    } else if (read.frame.kind === FrameKind.Collection) {
+      current.encoded.push(read.frame.body);
+      continue;
+    }
+    const body = decodeBody(read.frame.body);
+    if (read.frame.kind === FrameKind.Collection) {
       collections.push(toCollection(body));
     } else if (read.frame.kind === FrameKind.SnapshotEnd) {
-      const documents = collections.reduce((sum, collection) => sum + collection.docs.length, 0);
+      const documents = collections.reduce((sum, collection) => sum + collection.encoded.length, 0);
       if (
         body.seq !== header.seq ||
         body.collections !== collections.length ||
@@ -115,12 +126,21 @@ async function nextDocument(reader: FrameReader, kind: number): Promise<Document
   return decodeBody(read.frame.body);
 }
 
-function toCollection(body: Document): CollectionImage & { docs: Document[] } {
+/** A collection as read back: its documents stay BSON bodies until someone iterates `docs`. */
+type LoadedCollection = CollectionImage & { encoded: Uint8Array[] };
+
+function toCollection(body: Document): LoadedCollection {
   const { ns, options, indexes } = body;
   if (typeof ns !== 'string' || typeof options !== 'object' || options === null || !Array.isArray(indexes)) {
     throw new Error('malformed collection record');
   }
-  return { ns, options: options as Document, indexes: indexes as IndexSpec[], docs: [] };
+  const encoded: Uint8Array[] = [];
+  const docs = {
+    *[Symbol.iterator]() {
+      for (const bytes of encoded) yield decodeBody(bytes);
+    },
+  };
+  return { ns, options: options as Document, indexes: indexes as IndexSpec[], docs, encoded };
 }
 
 /** Collects frames and writes them in chunks of about 1 MiB. */

@@ -24,6 +24,11 @@ export interface CollectionImage {
   options: Document;
   indexes: IndexSpec[];
   docs: Iterable<Document>;
+  /**
+   * The documents' BSON bodies, when they are still exactly as read back from a snapshot: a snapshot writes
+   * them verbatim and the catalog decodes them only when the collection is first used.
+   */
+  encoded?: readonly Uint8Array[];
 }
 
 export interface RecoveryReport {

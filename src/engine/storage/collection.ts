@@ -3,6 +3,7 @@ import type { Document } from 'bson';
 import { compareBson } from '../bson-order';
 import { buildIndex, documentTree, type BuiltIndex } from './bulk-build';
 import { duplicateKeyError } from './duplicate-key';
+import { EncodedDocuments } from './encoded-documents';
 import { IndexKeyMaker, MIN, sameKeyValues, type IndexEntry } from './index-keys';
 import type { IndexSpec } from './types';
 
@@ -48,16 +49,43 @@ export class Collection {
   constructor(
     readonly ns: string,
     readonly options: Document,
-    readonly docs: BTree<unknown, Document>,
+    private readonly contents: BTree<unknown, Document> | EncodedDocuments,
     readonly indexes: Map<string, SecondaryIndex>,
   ) {}
 
-  /** A collection read back from a snapshot: documents and indexes built in bulk. */
-  static restore(ns: string, options: Document, docs: readonly Document[], specs: IndexSpec[]): Collection {
+  /**
+   * A collection read back from a snapshot: documents given decoded are loaded in bulk at once, documents
+   * given as BSON bodies when the collection is first used; its indexes are built on first use.
+   */
+  static restore(
+    ns: string,
+    options: Document,
+    docs: readonly Document[] | EncodedDocuments,
+    specs: IndexSpec[],
+  ): Collection {
     const indexes = new Map<string, SecondaryIndex>();
     for (const spec of specs)
       if (spec.name !== ID_INDEX.name) indexes.set(spec.name, new SecondaryIndex(spec, undefined));
-    return new Collection(ns, options, documentTree(docs), indexes);
+    const contents = docs instanceof EncodedDocuments ? docs : documentTree(docs);
+    return new Collection(ns, options, contents, indexes);
+  }
+
+  /** The documents by _id, decoded from the snapshot's bytes the first time any command needs them. */
+  get docs(): BTree<unknown, Document> {
+    return this.contents instanceof EncodedDocuments ? this.contents.documents(this.ns) : this.contents;
+  }
+
+  /**
+   * How many documents it holds, without decoding it: a snapshot holds one record per document, since it
+   * is written from the _id tree.
+   */
+  get size(): number {
+    return this.untouchedBodies?.length ?? this.docs.size;
+  }
+
+  /** The BSON bodies of documents nothing has decoded since they were read back, for a snapshot to copy. */
+  get untouchedBodies(): readonly Uint8Array[] | undefined {
+    return this.contents instanceof EncodedDocuments ? this.contents.encoded : undefined;
   }
 
   /** An index's entries, built now if they were not yet. */
@@ -76,7 +104,7 @@ export class Collection {
   }
 
   renamed(ns: string): Collection {
-    return new Collection(ns, this.options, this.docs, this.indexes);
+    return new Collection(ns, this.options, this.contents, this.indexes);
   }
 
   specs(): IndexSpec[] {

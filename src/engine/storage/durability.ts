@@ -9,6 +9,7 @@ export function imagesOf(catalog: Catalog): CollectionImage[] {
     options: collection.options,
     indexes: [...collection.indexes.values()].map((index) => index.spec),
     docs: { [Symbol.iterator]: () => collection.docs.values() },
+    ...(collection.untouchedBodies ? { encoded: collection.untouchedBodies } : {}),
   }));
 }
 

@@ -53,6 +53,6 @@ export class CatalogView implements ReadView {
   }
 
   count(ns: string): number {
-    return this.source().get(ns)?.docs.size ?? 0;
+    return this.source().get(ns)?.size ?? 0;
   }
 }
