@@ -5,7 +5,7 @@
  * members saving their pledge (form, CSRF token, post; accounts created on the copy through the app's account
  * service, no two-factor). Each client comes from its own address through one trusted proxy. Reports requests,
  * errors by kind (answers other than 2xx/3xx, socket errors), p50/p99 per kind, the server's CPU µs per
- * request and its RSS each second with the growth over the second half, beside a plain Express route sending
+ * request and its RSS each second with the growth over the second half (and its V8 heap and buffers), beside a plain Express route sending
  * the home page's bytes and that copy through the app's chain (baselines of at most 10 s each). Prints only.
  * `--skip-baselines` leaves out the baselines (while investigating). With `--profile DIR`, the server's CPU and
  * allocation profiles over the soak are written there and summarised. `--data-dir` seeds (once) and copies
@@ -69,8 +69,13 @@ async function soak(server: HttpServerProcess, args: ReturnType<typeof readSoakA
   const sessions = await Promise.all(accounts.map((account, n) => signInMember(server.baseUrl, account, `10.2.0.${n + 1}`)));
   const stats = new SoakStats();
   const rss: number[] = [];
-  const sampler = setInterval(() => rss.push(residentBytes(server.pid)), 1_000);
-  rss.push(residentBytes(server.pid));
+  const heap: NodeJS.MemoryUsage[] = [];
+  const sample = (): void => {
+    rss.push(residentBytes(server.pid));
+    server.memoryUsage().then((usage) => heap.push(usage), () => undefined);
+  };
+  const sampler = setInterval(sample, 1_000);
+  sample();
   log(`soak: ${args.connections} connections (${sessions.length} members saving) for ${args.duration} s`);
   const cpuBefore = await server.cpuMs();
   if (args.profile) await server.startProfile();
@@ -83,10 +88,11 @@ async function soak(server: HttpServerProcess, args: ReturnType<typeof readSoakA
   ]);
   const seconds = (performance.now() - started) / 1_000;
   clearInterval(sampler);
-  rss.push(residentBytes(server.pid));
+  sample();
   const cpuMs = (await server.cpuMs()) - cpuBefore;
   if (args.profile) await writeProfiles(server, args.profile, stats);
-  return { stats, rss, seconds, cpuMs, members: sessions.length };
+  heap.push(await server.memoryUsage());
+  return { stats, rss, heap, seconds, cpuMs, members: sessions.length };
 }
 
 runBench('bench:soak', readSoakArguments, async (args) => {

@@ -1,13 +1,14 @@
 /**
  * The child side of a benchmarked HTTP server: the server runs in its own process so that it and the
  * load generator do not share an event loop (one core each). Over IPC the child reports its port and
- * facts about itself, answers memory and CPU-time requests, records a CPU and an allocation profile between two requests, and stops.
+ * facts about itself, answers memory (after a collection, or as it is) and CPU-time requests, records a CPU and an allocation profile between two requests, and stops.
  */
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 
 export type HttpChildRequest =
   | { type: 'memory' }
+  | { type: 'memory-usage' }
   | { type: 'cpu' }
   | { type: 'profile-start' }
   | { type: 'profile-stop'; cpuFile: string; heapFile: string }
@@ -16,6 +17,7 @@ export type HttpChildRequest =
 export type HttpChildMessage =
   | { type: 'ready'; port: number; facts: Record<string, string | number> }
   | { type: 'memory'; rss: number; heapUsed: number }
+  | { type: 'memory-usage'; usage: NodeJS.MemoryUsage }
   | { type: 'cpu'; micros: number }
   | { type: 'profile-started' }
   | { type: 'profile-stopped' }
@@ -68,6 +70,9 @@ async function handle(request: HttpChildRequest, served: ServedByChild, profiler
   switch (request.type) {
     case 'memory':
       return send(measureMemory());
+    case 'memory-usage':
+      // No collection here: sampled during a run, it shows the heap as the process lives it.
+      return send({ type: 'memory-usage', usage: process.memoryUsage() });
     case 'cpu': {
       const { user, system } = process.cpuUsage();
       return send({ type: 'cpu', micros: user + system });

@@ -11,6 +11,8 @@ export interface HttpServerProcess {
   pid: number;
   facts: Record<string, string | number>;
   memory(): Promise<ServerMemory>;
+  /** The process's memory as it is (no collection first), to follow the heap over a run. */
+  memoryUsage(): Promise<NodeJS.MemoryUsage>;
   /** CPU time (user + system) the server process has used so far, in milliseconds. */
   cpuMs(): Promise<number>;
   /** Samples the server's CPU and allocations until `stopProfile`, which writes both profiles. */
@@ -88,6 +90,9 @@ export async function startHttpServerProcess(
     async memory() {
       const { rss, heapUsed } = await ask({ type: 'memory' }, 'memory');
       return { rss, heapUsed };
+    },
+    async memoryUsage() {
+      return (await ask({ type: 'memory-usage' }, 'memory-usage')).usage;
     },
     async cpuMs() {
       const { micros } = await ask({ type: 'cpu' }, 'cpu');

@@ -11,6 +11,8 @@ export interface SoakResult {
   stats: SoakStats;
   /** The server's resident set in bytes: before the soak, then each second, then at the end. */
   rss: number[];
+  /** process.memoryUsage() of the server, sampled beside the RSS (no collection forced). */
+  heap: NodeJS.MemoryUsage[];
   seconds: number;
   cpuMs: number;
   members: number;
@@ -66,4 +68,20 @@ export function printSoakReport(result: SoakResult): void {
       `growth over the second half ${secondHalfGrowth(rss).toFixed(1)} %`,
   );
   console.log(`RSS MiB each second: ${rss.map(mib).join(' ')}`);
+  printHeap(result.heap);
+}
+
+/** Where the resident memory is: V8's heap (reserved and used), and memory outside it (buffers). */
+function printHeap(heap: readonly NodeJS.MemoryUsage[]): void {
+  const series = (pick: (usage: NodeJS.MemoryUsage) => number) => heap.map((usage) => mib(pick(usage))).join(' ');
+  const at = (usage: NodeJS.MemoryUsage | undefined) =>
+    usage
+      ? `heapTotal ${mib(usage.heapTotal)}, heapUsed ${mib(usage.heapUsed)}, external ${mib(usage.external)}, arrayBuffers ${mib(usage.arrayBuffers)}`
+      : '-';
+  console.log(`Heap MiB before: ${at(heap[0])}`);
+  console.log(`Heap MiB middle: ${at(heap[Math.floor(heap.length / 2)])}`);
+  console.log(`Heap MiB end:    ${at(heap.at(-1))}`);
+  console.log(`heapTotal MiB each second: ${series((usage) => usage.heapTotal)}`);
+  console.log(`heapUsed MiB each second: ${series((usage) => usage.heapUsed)}`);
+  console.log(`external MiB each second: ${series((usage) => usage.external)}`);
 }
