@@ -78,6 +78,8 @@ organisationSchema.index({ domains: 1 });
 organisationSchema.index({ formerSlugs: 1 });
 organisationSchema.index({ mergedIds: 1 });
 organisationSchema.index({ origin: 1 });
+// The read models load only the organisations changed since their copy (see directory/changedEntries.ts).
+organisationSchema.index({ updatedAt: 1 });
 
 export type OrganisationRecord = InferSchemaType<typeof organisationSchema>;
 export const Organisation = model('Organisation', organisationSchema);

@@ -30,6 +30,8 @@ export const RegistryVersion = model('RegistryVersion', registryVersionSchema);
 export interface RegistryVersionToken {
   /** Changes whenever the registry's public data may have changed. */
   token: string;
+  /** How many organisations there were (part of the token): a copy patched with changes must hold as many. */
+  organisations?: number;
 }
 
 /**
@@ -56,5 +58,5 @@ export async function registryVersionNumber(): Promise<number> {
  */
 export async function readRegistryVersion(): Promise<RegistryVersionToken> {
   const [version, organisations] = await Promise.all([registryVersionNumber(), Organisation.estimatedDocumentCount()]);
-  return { token: `${version}.${organisations}` };
+  return { token: `${version}.${organisations}`, organisations };
 }

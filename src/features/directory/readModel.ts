@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../../clock';
 import { readRegistryVersion, type RegistryVersionToken } from '../../models/registryVersion';
+import { CHANGE_MARGIN_MS, MAX_CHANGED_SHARE, patchEntries, type PatchLimits } from './changedEntries';
 import { buildSnapshots, loadDirectoryEntries, type DirectoryEntry, type DirectorySnapshot } from './snapshot';
 
 /** Entries kept between a server's stop and the next start (see savedEntries.ts). */
@@ -24,22 +25,33 @@ export interface ReadModelOptions {
   loadEntries?: typeof loadDirectoryEntries;
   /** The first copy comes from here when saved for the registry's current version (servers; not tests). */
   saved?: SavedEntriesStore;
+  /** How a copy is patched with the organisations changed since it was loaded (see changedEntries.ts). */
+  patch?: Partial<PatchLimits>;
+  /** A copy is read whole again at least this often, whatever patches say (default 10 minutes). */
+  fullLoadEveryMs?: number;
 }
 
 const REST_RATIO = 3;
 const MAX_REST_MS = 5_000;
+const FULL_LOAD_EVERY_MS = 600_000;
 
 /**
  * The directory's read model. Each app server keeps a compact in-memory copy of the organisations'
  * directory fields (the active ones, and all of them for the status filter) and answers filters, search,
  * sorting, pages, facets and counts from it. The copy is
  * loaded on first use and rebuilt when the registry version changes; servers share nothing but MongoDB,
- * so each checks that version (the counters and a document count) at most once per check interval.
+ * so each checks that version (the counters and a document count) at most once per check interval. A
+ * rebuild reads only the organisations updated since the copy was loaded and patches its entries (reading
+ * everything when a patch cannot be trusted), so every server converges on what a full load gives.
  * Under a stream of writes a server serving the previous copy rebuilds at most about a quarter of the time.
  */
 export class DirectoryReadModel {
   private snapshot: DirectorySnapshot | null = null;
   private buildCount = 0;
+  private patchCount = 0;
+  /** Wall-clock times (the writers' `updatedAt` clock) of the version reads before the last load and full load. */
+  private loadedAt = 0;
+  private fullyLoadedAt = 0;
   private checkedAt = 0;
   private restUntil = 0;
   private checking: Promise<DirectorySnapshot> | null = null;
@@ -63,6 +75,11 @@ export class DirectoryReadModel {
     return this.buildCount;
   }
 
+  /** How many of those copies were patched with the changed organisations rather than read whole. */
+  get patches(): number {
+    return this.patchCount;
+  }
+
   /** Builds the copy ahead of the first request (at server start), so no visitor waits for it. */
   async warm(): Promise<void> {
     await this.current();
@@ -83,6 +100,7 @@ export class DirectoryReadModel {
 
   private async check(): Promise<DirectorySnapshot> {
     const startedAt = this.now();
+    const readAt = Date.now();
     let version: RegistryVersionToken;
     try {
       version = await this.readVersion();
@@ -96,7 +114,7 @@ export class DirectoryReadModel {
     if (this.snapshot?.token === version.token) return this.snapshot;
     const serveStale = this.snapshot !== null && this.options.serveStaleWhileRebuilding;
     if (this.snapshot && serveStale && !this.rebuilding && this.checkedAt < this.restUntil) return this.snapshot;
-    this.rebuilding ??= this.rebuild(version.token, startedAt).finally(() => {
+    this.rebuilding ??= this.rebuild(version, readAt, startedAt).finally(() => {
       this.rebuilding = null;
     });
     if (this.snapshot && serveStale) {
@@ -114,12 +132,24 @@ export class DirectoryReadModel {
     }
   }
 
-  private async rebuild(token: string, startedAt: number): Promise<DirectorySnapshot> {
+  /** The current entries patched with the changes, or null when they must be read whole. */
+  private async patched(version: RegistryVersionToken, readAt: number): Promise<DirectoryEntry[] | null> {
+    if (!this.snapshot || readAt - this.fullyLoadedAt >= (this.options.fullLoadEveryMs ?? FULL_LOAD_EVERY_MS)) return null;
+    const limits = { marginMs: CHANGE_MARGIN_MS, maxChangedShare: MAX_CHANGED_SHARE, ...this.options.patch };
+    return patchEntries(this.snapshot.everyone.entries, this.loadedAt, version.organisations, this.loadEntries, limits);
+  }
+
+  private async rebuild(version: RegistryVersionToken, readAt: number, startedAt: number): Promise<DirectorySnapshot> {
     // Labelled with the version read before loading: a write during the load triggers one more rebuild.
     // Last-Modified is when this process first saw the version: never earlier than the change itself.
+    const { token } = version;
+    const patched = await this.patched(version, readAt);
     const saved = this.snapshot ? null : await this.options.saved?.read(token).catch(() => null);
-    const entries = saved ?? (await this.loadEntries());
+    const entries = patched ?? saved ?? (await this.loadEntries());
     this.snapshot = buildSnapshots(entries, token, this.clock.now());
+    this.loadedAt = readAt;
+    if (patched) this.patchCount += 1;
+    else this.fullyLoadedAt = readAt;
     this.buildCount += 1;
     const builtAt = this.now();
     const rest = Math.min(this.options.maxRestMs ?? MAX_REST_MS, (this.options.restRatio ?? REST_RATIO) * (builtAt - startedAt));

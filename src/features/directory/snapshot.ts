@@ -5,6 +5,8 @@ import { buildPostings, ranksOf } from './postings';
 
 /** The fields the directory lists, filters and sorts on: a compact copy of one organisation. */
 export interface DirectoryEntry {
+  /** The organisation's id: a changed organisation replaces its entry even when renamed. */
+  id: string;
   slug: string;
   name: string;
   searchKey: string;
@@ -169,10 +171,10 @@ const stringsOf = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** Reads every organisation's directory fields in one streamed query. */
-export async function loadDirectoryEntries(): Promise<DirectoryEntry[]> {
+/** Reads every organisation's directory fields in one streamed query (or those updated since `updatedSince`). */
+export async function loadDirectoryEntries(updatedSince?: Date): Promise<DirectoryEntry[]> {
   const entries: DirectoryEntry[] = [];
-  const cursor = Organisation.find({})
+  const cursor = Organisation.find(updatedSince ? { updatedAt: { $gte: updatedSince } } : {})
     .select(
       'slug name searchKey country category sector website memberships status initiatives commitments evidenceLevel joinedYears firstJoinedAt origin demo',
     )
@@ -180,6 +182,7 @@ export async function loadDirectoryEntries(): Promise<DirectoryEntry[]> {
     .cursor({ batchSize: 2000 });
   for await (const doc of cursor) {
     entries.push({
+      id: String(doc._id),
       slug: doc.slug,
       name: doc.name,
       searchKey: doc.searchKey,
