@@ -21,6 +21,8 @@ export interface DirectoryEntry {
   joinedYears: number[];
   firstJoinedAt: number | null;
   website: string | null;
+  /** Mail and web domains, lower case (the statistics count them). */
+  domains: string[];
   /** Every membership, whatever its state (the filters above count only active ones). */
   memberships: DirectoryMembership[];
   /** The public status (`active`, `lapsed`, `withdrawn`, `delisted`); why and since when. */
@@ -176,7 +178,7 @@ export async function loadDirectoryEntries(updatedSince?: Date): Promise<Directo
   const entries: DirectoryEntry[] = [];
   const cursor = Organisation.find(updatedSince ? { updatedAt: { $gte: updatedSince } } : {})
     .select(
-      'slug name searchKey country category sector website memberships status initiatives commitments evidenceLevel joinedYears firstJoinedAt origin demo',
+      'slug name searchKey country category sector website domains memberships status initiatives commitments evidenceLevel joinedYears firstJoinedAt origin demo',
     )
     .lean()
     .cursor({ batchSize: 2000 });
@@ -198,6 +200,7 @@ export async function loadDirectoryEntries(updatedSince?: Date): Promise<Directo
         : [],
       firstJoinedAt: doc.firstJoinedAt instanceof Date ? doc.firstJoinedAt.getTime() : null,
       website: textOrNull(doc.website),
+      domains: doc.domains.map((domain) => domain.toLowerCase()),
       memberships: doc.memberships.map((membership) => ({
         initiative: membership.initiative,
         joinedAt: membership.joinedAt instanceof Date ? membership.joinedAt.getTime() : null,

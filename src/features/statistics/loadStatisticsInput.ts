@@ -1,8 +1,7 @@
 import { Evidence } from '../../models/evidence';
 import { MeasuredEvidence } from '../../models/measuredEvidence';
-import { Organisation } from '../../models/organisation';
 import type { DirectoryEntry } from '../directory/snapshot';
-import type { EvidenceResult, StatisticsInput, StatisticsOrganisation } from './statisticsInput';
+import type { EvidenceResult, StatisticsInput } from './statisticsInput';
 
 const STATISTICS_EVIDENCE_KINDS = ['dmarc', 'security-txt'] as const;
 type StatisticsEvidenceKind = (typeof STATISTICS_EVIDENCE_KINDS)[number];
@@ -14,8 +13,8 @@ const BATCH = 500;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Adds to the directory's entries what only the statistics need: dated active memberships, domains and
- * the current DMARC and security.txt results, claimed or measured by the registry (pending measurements
+ * Adds to the directory's entries (whose active memberships and domains the statistics read) the current
+ * DMARC and security.txt results, claimed or measured by the registry (pending measurements
  * count their domain as not checked yet; those marked "not ours" are left out). Organisations outside the
  * entries (not active) are left out. Between batches it awaits `pause` (by default the next turn of the
  * event loop), so requests are answered.
@@ -28,25 +27,7 @@ export async function loadStatisticsInput(
   const counted = async () => {
     if (++read % BATCH === 0) await pause();
   };
-  const slugById = new Map<string, string>();
-  const extras = new Map<string, Pick<StatisticsOrganisation, 'memberships' | 'domains'>>();
-  const organisations = Organisation.find({ 'status.state': { $eq: 'active' } })
-    .select('slug memberships domains')
-    .lean()
-    .cursor({ batchSize: BATCH });
-  for await (const doc of organisations) {
-    await counted();
-    slugById.set(String(doc._id), doc.slug);
-    extras.set(doc.slug, {
-      memberships: doc.memberships
-        .filter((membership) => membership.status === 'active')
-        .map((membership) => ({
-          initiative: membership.initiative,
-          joinedAt: membership.joinedAt instanceof Date ? membership.joinedAt.getTime() : null,
-        })),
-      domains: doc.domains.map((domain) => domain.toLowerCase()),
-    });
-  }
+  const slugById = new Map(entries.map((entry) => [entry.id, entry.slug]));
   const evidence: EvidenceResult[] = [];
   const results = Evidence.find({ kind: { $in: [...STATISTICS_EVIDENCE_KINDS] } })
     .select('organisation kind subject status latestResult checkedAt')
@@ -91,7 +72,10 @@ export async function loadStatisticsInput(
       sector: entry.sector,
       initiatives: entry.initiatives,
       commitments: entry.commitments,
-      ...(extras.get(entry.slug) ?? { memberships: [], domains: [] }),
+      memberships: entry.memberships
+        .filter((membership) => membership.status === 'active')
+        .map((membership) => ({ initiative: membership.initiative, joinedAt: membership.joinedAt })),
+      domains: entry.domains,
     })),
     evidence,
   };
