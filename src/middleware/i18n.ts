@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RequestHandler } from 'express';
-import i18next, { type i18n, type Resource } from 'i18next';
+import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
 
 export const languages = ['en', 'fr'] as const;
 export type Language = (typeof languages)[number];
@@ -46,6 +46,42 @@ export function createI18n(localesDir: string, onMissingKey?: MissingKeyListener
   return instance;
 }
 
+/**
+ * The same translator, remembering what it returned for a bare key: the texts are loaded once at start, and
+ * a directory page asks for the same few labels hundreds of times, each costing i18next a key parse, an
+ * options object and a lookup. Calls with options (counts, interpolation) go to i18next every time.
+ */
+const MEMOISED_KEYS = 10_000;
+
+export function memoised(t: TFunction): TFunction {
+  const known = new Map<string, string>();
+  const call = t as unknown as (...args: unknown[]) => string;
+  const translate = (...args: unknown[]): string => {
+    const memoKey = memoKeyOf(args);
+    if (memoKey === null) return call(...args);
+    let text = known.get(memoKey);
+    if (text === undefined) {
+      text = call(...args);
+      // Keys built from data cannot grow it without bound.
+      if (known.size < MEMOISED_KEYS) known.set(memoKey, text);
+    }
+    return text;
+  };
+  return Object.assign(translate, t) as unknown as TFunction;
+}
+
+/** A bare key, or a key with only a default text, is remembered; anything else is not. */
+function memoKeyOf(args: unknown[]): string | null {
+  const [key, options] = args;
+  if (typeof key !== 'string') return null;
+  if (args.length === 1) return key;
+  if (args.length !== 2 || typeof options !== 'object' || options === null) return null;
+  const entries = Object.entries(options);
+  const [only] = entries;
+  if (entries.length !== 1 || only?.[0] !== 'defaultValue' || typeof only[1] !== 'string') return null;
+  return `${key}\0${only[1]}`;
+}
+
 /** `lang` from the query string, read only when the address mentions it (most do not). */
 function queryLanguage(req: Parameters<RequestHandler>[0]): unknown {
   return req.url.includes('lang=') ? req.query['lang'] : undefined;
@@ -53,7 +89,7 @@ function queryLanguage(req: Parameters<RequestHandler>[0]): unknown {
 
 /** `?lang=` (remembered in a cookie), else the cookie, else Accept-Language, else English. */
 export function setUpI18n(instance: i18n, secureCookies: boolean): RequestHandler {
-  const translators = new Map(languages.map((lang) => [lang, instance.getFixedT(lang)]));
+  const translators = new Map(languages.map((lang) => [lang, memoised(instance.getFixedT(lang))]));
   return (req, res, next) => {
     const cookieLang = (req.cookies as Record<string, unknown> | undefined)?.[languageCookie];
     const queryLang = queryLanguage(req);
