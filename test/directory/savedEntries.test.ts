@@ -1,8 +1,10 @@
+import { types } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
 import mongoose from 'mongoose';
 import { DirectoryReadModel } from '../../src/features/directory/readModel';
 import {
-  readSavedEntries,
-  saveEntries,
+  readSavedSnapshot,
+  saveSnapshot,
   SAVED_ENTRIES_COLLECTION,
 } from '../../src/features/directory/savedEntries';
 import { loadDirectoryEntries } from '../../src/features/directory/snapshot';
@@ -25,7 +27,7 @@ function serverReadModel() {
   const model = new DirectoryReadModel({
     checkIntervalMs: 0,
     serveStaleWhileRebuilding: false,
-    saved: { read: readSavedEntries, save: saveEntries },
+    saved: { read: readSavedSnapshot, save: saveSnapshot },
     loadEntries: () => {
       reads.organisations += 1;
       return loadDirectoryEntries();
@@ -50,6 +52,9 @@ describe('directory entries saved at shutdown for the next start', () => {
     expect(after.everyone.entries).toEqual(before.everyone.entries);
     expect(after.entries.map((entry) => entry.slug)).toEqual(before.entries.map((entry) => entry.slug));
     expect(after.orders).toEqual(before.orders);
+    expect(after.ranks).toEqual(before.ranks);
+    expect(after.postings).toEqual(before.postings);
+    expect(after.facetCounts).toEqual(before.facetCounts);
   });
 
   it('are not used once the registry changed, even by a write that only moved the version', async () => {
@@ -80,5 +85,46 @@ describe('directory entries saved at shutdown for the next start', () => {
     const afterReset = serverReadModel();
     await afterReset.model.current();
     expect(afterReset.reads.organisations).toBe(1);
+  });
+
+  it('bring the sort orders and postings of both copies, and are refused when those do not fit the entries', async () => {
+    await Organisation.updateOne({ slug: 'universite-de-geneve' }, { $set: { 'status.state': 'withdrawn' } });
+    await bumpRegistryVersion();
+    const stopped = serverReadModel();
+    const before = await stopped.model.current();
+    expect(before.everyone).not.toBe(before);
+    await stopped.model.save();
+
+    const [part] = await savedParts().find({}).toArray();
+    const copy = deserialize(Buffer.from(part?.bytes.buffer)) as {
+      entries: unknown[];
+      everyone: { name: Int32Array; positions: Int32Array };
+      active: { name: Int32Array } | null;
+    };
+    expect(types.isInt32Array(copy.everyone.name)).toBe(true);
+    expect(copy.everyone.name).toHaveLength(before.everyone.entries.length);
+    expect(copy.active?.name).toHaveLength(before.entries.length);
+
+    const started = serverReadModel();
+    const after = await started.model.current();
+    expect(started.reads.organisations).toBe(0);
+    for (const [restored, built] of [
+      [after, before],
+      [after.everyone, before.everyone],
+    ] as const) {
+      expect(restored.entries.map((entry) => entry.slug)).toEqual(built.entries.map((entry) => entry.slug));
+      expect(restored.orders).toEqual(built.orders);
+      expect(restored.ranks).toEqual(built.ranks);
+      expect(restored.postings).toEqual(built.postings);
+      expect(restored.facetCounts).toEqual(built.facetCounts);
+    }
+
+    // A saved order one entry short (or a posting past the end) is not trusted: the organisations are read.
+    copy.everyone.name = copy.everyone.name.subarray(1);
+    await savedParts().updateOne({ _id: 0 as never }, { $set: { bytes: serialize(copy) } });
+    const afterMismatch = serverReadModel();
+    const rebuilt = await afterMismatch.model.current();
+    expect(afterMismatch.reads.organisations).toBe(1);
+    expect(rebuilt.everyone.orders).toEqual(before.everyone.orders);
   });
 });

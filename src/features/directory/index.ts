@@ -1,7 +1,7 @@
 import type { Config } from '../../config';
 import { DirectoryReadModel } from './readModel';
 import { RenderCache } from './renderCache';
-import { readSavedEntries, saveEntries } from './savedEntries';
+import { readSavedSnapshot, saveSnapshot } from './savedEntries';
 import type { DirectoryDependencies } from './routes';
 import type { RenderedPage } from './cachedPage';
 
@@ -23,7 +23,7 @@ export function createDirectory(
     readModel: new DirectoryReadModel({
       checkIntervalMs: config.directoryVersionCheckMs,
       serveStaleWhileRebuilding: !isTest,
-      saved: isTest ? undefined : { read: readSavedEntries, save: saveEntries },
+      saved: isTest ? undefined : { read: readSavedSnapshot, save: saveSnapshot },
     }),
     cache: new RenderCache<RenderedPage>(RENDERED_PAGES_KEPT),
     baseUrl: config.baseUrl,

@@ -3,10 +3,10 @@ import { readRegistryVersion, type RegistryVersionToken } from '../../models/reg
 import { CHANGE_MARGIN_MS, MAX_CHANGED_SHARE, patchEntries, type PatchLimits } from './changedEntries';
 import { buildSnapshots, loadDirectoryEntries, type DirectoryEntry, type DirectorySnapshot } from './snapshot';
 
-/** Entries kept between a server's stop and the next start (see savedEntries.ts). */
+/** The copy kept between a server's stop and the next start, entries and indexes (see savedEntries.ts). */
 export interface SavedEntriesStore {
-  read(token: string): Promise<DirectoryEntry[] | null>;
-  save(token: string, entries: DirectoryEntry[]): Promise<void>;
+  read(token: string, changedAt: Date): Promise<DirectorySnapshot | null>;
+  save(snapshot: DirectorySnapshot): Promise<void>;
 }
 
 export interface ReadModelOptions {
@@ -128,7 +128,7 @@ export class DirectoryReadModel {
   /** Leaves this copy for the next start (at shutdown); it is used only if the registry has not changed since. */
   async save(): Promise<void> {
     if (this.snapshot && this.options.saved) {
-      await this.options.saved.save(this.snapshot.token, this.snapshot.everyone.entries);
+      await this.options.saved.save(this.snapshot);
     }
   }
 
@@ -144,9 +144,8 @@ export class DirectoryReadModel {
     // Last-Modified is when this process first saw the version: never earlier than the change itself.
     const { token } = version;
     const patched = await this.patched(version, readAt);
-    const saved = this.snapshot ? null : await this.options.saved?.read(token).catch(() => null);
-    const entries = patched ?? saved ?? (await this.loadEntries());
-    this.snapshot = buildSnapshots(entries, token, this.clock.now());
+    const saved = this.snapshot ? null : await this.options.saved?.read(token, this.clock.now()).catch(() => null);
+    this.snapshot = saved ?? buildSnapshots(patched ?? (await this.loadEntries()), token, this.clock.now());
     this.loadedAt = readAt;
     if (patched) this.patchCount += 1;
     else this.fullyLoadedAt = readAt;

@@ -107,18 +107,33 @@ function tally(entries: DirectoryEntry[], pick: (entry: DirectoryEntry) => reado
   return counts;
 }
 
-/** The active organisations' copy, and beside it the copy of every organisation for the status filter. */
-export function buildSnapshots(entries: DirectoryEntry[], token: string, changedAt: Date): DirectorySnapshot {
-  const everyone = buildSnapshot(entries, token, changedAt);
-  const active = entries.filter((entry) => entry.status === 'active');
-  if (active.length === entries.length) return everyone;
-  return { ...buildSnapshot(active, token, changedAt), everyone };
+/** What sorting and indexing a copy's entries produce: a saved copy brings its own, so a start skips the work. */
+export interface SnapshotIndexes {
+  orders: DirectorySnapshot['orders'];
+  postings: Map<string, number[]>;
 }
 
-export function buildSnapshot(entries: DirectoryEntry[], token: string, changedAt: Date): DirectorySnapshot {
-  const present = <T>(values: (T | null)[]) => values.filter((value): value is T => value !== null);
-  const initiativeCounts = tally(entries, (entry) => entry.initiatives);
-  const countries = sortedValues(present(entries.map((entry) => entry.country)));
+/** The indexes of every organisation's copy and, when some are not active, of the active ones' copy. */
+export interface SnapshotsIndexes {
+  everyone: SnapshotIndexes;
+  active: SnapshotIndexes | null;
+}
+
+/** The active organisations' copy, and beside it the copy of every organisation for the status filter. */
+export function buildSnapshots(
+  entries: DirectoryEntry[],
+  token: string,
+  changedAt: Date,
+  indexes?: SnapshotsIndexes,
+): DirectorySnapshot {
+  const everyone = buildSnapshot(entries, token, changedAt, indexes?.everyone);
+  const active = entries.filter((entry) => entry.status === 'active');
+  if (active.length === entries.length) return everyone;
+  return { ...buildSnapshot(active, token, changedAt, indexes?.active ?? undefined), everyone };
+}
+
+/** The sort orders and filter postings of `entries`. */
+export function snapshotIndexes(entries: DirectoryEntry[]): SnapshotIndexes {
   const name = orderBy(entries, byName);
   const nameRanks = ranksOf(name);
   // Ties are broken by the name's rank: one string sort, then integer comparisons.
@@ -138,14 +153,26 @@ export function buildSnapshot(entries: DirectoryEntry[], token: string, changedA
         compareNullsLast(entries[a]?.country ?? null, entries[b]?.country ?? null) || thenByName(a, b),
     ),
   };
-  const postings = buildPostings(entries);
+  return { orders, postings: buildPostings(entries) };
+}
+
+export function buildSnapshot(
+  entries: DirectoryEntry[],
+  token: string,
+  changedAt: Date,
+  indexes: SnapshotIndexes = snapshotIndexes(entries),
+): DirectorySnapshot {
+  const present = <T>(values: (T | null)[]) => values.filter((value): value is T => value !== null);
+  const initiativeCounts = tally(entries, (entry) => entry.initiatives);
+  const countries = sortedValues(present(entries.map((entry) => entry.country)));
+  const { orders, postings } = indexes;
   const snapshot: Omit<DirectorySnapshot, 'everyone'> = {
     token,
     changedAt,
     entries,
     bySlug: new Map(entries.map((entry) => [entry.slug, entry])),
     orders,
-    ranks: { name: nameRanks, joined: ranksOf(orders.joined), country: ranksOf(orders.country) },
+    ranks: { name: ranksOf(orders.name), joined: ranksOf(orders.joined), country: ranksOf(orders.country) },
     postings,
     facetCounts: unfilteredFacetCounts(postings),
     facets: {
