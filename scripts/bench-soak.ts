@@ -9,8 +9,9 @@
  * the home page's bytes and that copy through the app's chain (baselines of at most 10 s each). Prints only.
  * `--skip-baselines` leaves out the baselines (while investigating). With `--profile DIR`, the server's CPU and
  * allocation profiles over the soak are written there and summarised. `--data-dir` seeds (once) and copies
- * that directory instead of the shared one in the system's temporary directory.
- * Usage: npm run bench:soak [-- --connections 200 --duration 60 --members 8 --organisations 10000 --profile DIR --skip-baselines --data-dir DIR]
+ * that directory instead of the shared one in the system's temporary directory. `--node-flags` passes V8 flags
+ * to the server (to compare, never to hide growth).
+ * Usage: npm run bench:soak [-- --connections 200 --duration 60 --members 8 --organisations 10000 --profile DIR --skip-baselines --data-dir DIR --node-flags=--max-semi-space-size=64]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,6 +36,8 @@ const soakArguments = {
   organisations: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
   profile: z.string().min(1).optional(),
   'data-dir': z.string().min(1).optional(),
+  /** V8 flags for the server, space-separated (e.g. `--max-semi-space-size=64`), to see how they change its memory. */
+  'node-flags': z.string().min(1).optional(),
   'skip-baselines': z.boolean().default(false),
 };
 const readSoakArguments = () => readArguments(soakArguments, ['skip-baselines']);
@@ -102,6 +105,7 @@ runBench('bench:soak', readSoakArguments, async (args) => {
     copyDataFrom: await prepareDataDir(args.organisations, args['data-dir']),
     staticFileName: 'home.html',
     env: { TRUST_PROXY: '1', RUN_JOBS: 'false' },
+    nodeFlags: args['node-flags']?.split(/\s+/).filter(Boolean),
   });
   const { server, env, staticFile } = started;
   try {

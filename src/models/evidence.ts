@@ -63,6 +63,8 @@ const evidenceSchema = new Schema(
   },
 );
 
+// The statistics read only the evidence changed since their last read (see statistics/evidenceResults.ts).
+evidenceSchema.index({ updatedAt: 1 });
 evidenceSchema.index({ organisation: 1, kind: 1, subject: 1 }, { unique: true });
 evidenceSchema.index({ status: 1 });
 evidenceSchema.index({ checkedAt: 1 });

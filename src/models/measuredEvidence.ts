@@ -45,6 +45,8 @@ const measuredEvidenceSchema = new Schema(
   },
 );
 
+// The statistics read only the evidence changed since their last read (see statistics/evidenceResults.ts).
+measuredEvidenceSchema.index({ updatedAt: 1 });
 measuredEvidenceSchema.index({ organisation: 1, domain: 1, check: 1 }, { unique: true });
 measuredEvidenceSchema.index({ nextCheckAt: 1 });
 

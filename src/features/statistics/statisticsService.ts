@@ -1,6 +1,7 @@
 import type { InitiativeSlug } from '../../reference/initiatives';
 import type { DirectoryReadModel } from '../directory/readModel';
 import { computeStatistics } from './computeStatistics';
+import { StatisticsEvidence } from './evidenceResults';
 import { loadStatisticsInput } from './loadStatisticsInput';
 import { prepareMapGeometry } from './mapGeometry';
 import type { StatisticsInput, StatisticsOrganisation } from './statisticsInput';
@@ -27,6 +28,8 @@ export class StatisticsService {
     null;
 
   private loadCount = 0;
+  /** The evidence results, kept between versions and updated with the changed evidence only. */
+  readonly evidence = new StatisticsEvidence();
   /** Set once a request asks for the figures: a warm-up in progress then stops stepping aside. */
   private wanted = false;
 
@@ -85,7 +88,7 @@ export class StatisticsService {
   private async load(pause: () => Promise<void>) {
     const snapshot = await this.readModel.current();
     if (this.loaded?.version !== snapshot.token) {
-      const input = loadStatisticsInput(snapshot.entries, pause);
+      const input = loadStatisticsInput(snapshot.entries, this.evidence, pause);
       this.loadCount += 1;
       this.loaded = { version: snapshot.token, input };
       // A failed load is forgotten, so the next request tries again.
