@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
 import type { Config } from '../../config';
+import { lazyModule } from '../../lazyModule';
 
 /** argon2id's memory (KiB), passes and lanes for new hashes; verifying reads them from the stored hash. */
 export type PasswordHashing = Config['passwordHashing'];
@@ -8,9 +8,11 @@ export type PasswordHashing = Config['passwordHashing'];
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
+// The word lists load when a password is first chosen, not with the server.
+const wordLists = lazyModule<typeof import('@zxcvbn-ts/language-common')>('@zxcvbn-ts/language-common');
 let commonPasswords: Set<string> | null = null;
 const isCommon = (password: string): boolean => {
-  commonPasswords ??= new Set(dictionary['passwords-common'].map((word) => word.toLowerCase()));
+  commonPasswords ??= new Set(wordLists().dictionary['passwords-common'].map((word) => word.toLowerCase()));
   return commonPasswords.has(password.toLowerCase());
 };
 

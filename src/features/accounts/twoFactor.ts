@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { generateSecret, generateURI, verify } from 'otplib';
 import argon2 from 'argon2';
+import { lazyModule } from '../../lazyModule';
 import { verifyPassword } from './passwords';
+
+// Loaded when two-factor authentication is first used, not with the server.
+const otp = lazyModule<typeof import('otplib')>('otplib');
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const RECOVERY_CODE_COUNT = 10;
@@ -10,11 +13,11 @@ const TOTP_SHAPE = /^[0-9]{6}$/;
 const RECOVERY_SHAPE = /^[a-z0-9]{5}-[a-z0-9]{5}$/;
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
-export const newTotpSecret = (): string => generateSecret();
+export const newTotpSecret = (): string => otp().generateSecret();
 
 /** What authenticator apps scan, and the same key as text for people who type it. */
 export async function enrolmentDetails(secret: string, email: string) {
-  const uri = generateURI({ issuer: ISSUER, label: email, secret });
+  const uri = otp().generateURI({ issuer: ISSUER, label: email, secret });
   // Loaded on first use: only enrolment draws a QR code.
   const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
@@ -41,7 +44,7 @@ export async function acceptedTotpStep(
 ): Promise<number | null> {
   const token = input.replace(/-/g, '');
   if (!TOTP_SHAPE.test(token)) return null;
-  const result = await verify({
+  const result = await otp().verify({
     secret,
     token,
     epoch: Math.floor(now.getTime() / 1000),

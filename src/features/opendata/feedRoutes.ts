@@ -1,6 +1,5 @@
 import { Router, type Request } from 'express';
 import createError from 'http-errors';
-import { Feed } from 'feed';
 import type { TFunction } from 'i18next';
 import { findInitiative, type InitiativeSlug } from '../../reference/initiatives';
 import type { DirectoryDependencies } from '../directory';
@@ -35,6 +34,8 @@ async function atomFeed({ req, base, path, initiative, licence }: FeedRequest, e
   const title = initiative
     ? t('opendata:feed.initiativeTitle', { initiative: t(`directory:initiative.${initiative}`) })
     : t('opendata:feed.title');
+  // Loaded on the first feed asked for, not with the server.
+  const { Feed } = await import('feed');
   const feed = new Feed({
     title,
     description: t('opendata:feed.description'),
