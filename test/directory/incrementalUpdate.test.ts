@@ -40,7 +40,15 @@ function answers(snapshot: DirectorySnapshot) {
   };
 }
 
+/** Candidates are read from posting lists in position order, as a full build makes them. */
+function expectAscendingPostings(snapshot: DirectorySnapshot): void {
+  for (const [key, positions] of snapshot.postings)
+    expect({ key, ascending: positions.every((position, index) => index === 0 || position > (positions[index - 1] ?? 0)) }).toEqual({ key, ascending: true });
+}
+
 async function expectSameAsFullLoad(patched: DirectorySnapshot): Promise<void> {
+  expectAscendingPostings(patched);
+  expectAscendingPostings(patched.everyone);
   const full = buildSnapshots(await loadDirectoryEntries(), patched.token, patched.changedAt);
   expect(answers(patched)).toEqual(answers(full));
   expect(answers(patched.everyone)).toEqual(answers(full.everyone));

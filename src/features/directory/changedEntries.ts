@@ -16,12 +16,18 @@ export interface PatchLimits {
   maxChangedShare: number;
 }
 
+/** The patched entries, and the positions of those read again (replaced in place, or added at the end). */
+export interface PatchedEntries {
+  entries: DirectoryEntry[];
+  changed: number[];
+}
+
 export type LoadEntries = (updatedSince?: Date) => Promise<DirectoryEntry[]>;
 
 /** Where each entry stands, by organisation id: kept per entries array, which is never changed once built. */
 const positionsByEntries = new WeakMap<readonly DirectoryEntry[], Map<string, number>>();
 
-function positionsOf(entries: readonly DirectoryEntry[]): Map<string, number> {
+export function positionsOf(entries: readonly DirectoryEntry[]): Map<string, number> {
   let positions = positionsByEntries.get(entries);
   if (!positions) {
     positions = new Map(entries.map((entry, position) => [entry.id, position]));
@@ -43,16 +49,17 @@ export async function patchEntries(
   organisations: number | undefined,
   loadEntries: LoadEntries,
   limits: PatchLimits = { marginMs: CHANGE_MARGIN_MS, maxChangedShare: MAX_CHANGED_SHARE },
-): Promise<DirectoryEntry[] | null> {
+): Promise<PatchedEntries | null> {
   if (organisations === undefined) return null;
   const changed = await loadEntries(new Date(loadedAt - limits.marginMs));
   if (changed.length > previous.length * limits.maxChangedShare) return null;
   const positions = positionsOf(previous);
   const entries = previous.slice();
+  const changedPositions = new Set<number>();
   for (const entry of changed) {
-    const position = positions.get(entry.id);
-    if (position === undefined) entries.push(entry);
-    else entries[position] = entry;
+    const position = positions.get(entry.id) ?? entries.length;
+    entries[position] = entry;
+    changedPositions.add(position);
   }
-  return entries.length === organisations ? entries : null;
+  return entries.length === organisations ? { entries, changed: [...changedPositions] } : null;
 }

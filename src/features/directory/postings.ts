@@ -4,7 +4,7 @@ import type { DirectoryEntry } from './snapshot';
 type FilterKey = Exclude<keyof DirectoryFilters, 'search'>;
 
 /** The filterable values of one entry, as `filter=value` keys. */
-function keysOf(entry: DirectoryEntry): string[] {
+export function keysOf(entry: DirectoryEntry): string[] {
   const keys = [
     ...entry.initiatives.map((value) => `initiative=${value}`),
     ...entry.commitments.map((value) => `commitment=${value}`),

@@ -1,7 +1,8 @@
 import { systemClock, type Clock } from '../../clock';
 import { readRegistryVersion, type RegistryVersionToken } from '../../models/registryVersion';
-import { CHANGE_MARGIN_MS, MAX_CHANGED_SHARE, patchEntries, type PatchLimits } from './changedEntries';
-import { buildSnapshots, loadDirectoryEntries, type DirectoryEntry, type DirectorySnapshot } from './snapshot';
+import { CHANGE_MARGIN_MS, MAX_CHANGED_SHARE, patchEntries, type PatchedEntries, type PatchLimits } from './changedEntries';
+import { patchSnapshotsIndexes } from './patchIndexes';
+import { buildSnapshots, loadDirectoryEntries, type DirectorySnapshot } from './snapshot';
 
 /** The copy kept between a server's stop and the next start, entries and indexes (see savedEntries.ts). */
 export interface SavedEntriesStore {
@@ -133,7 +134,7 @@ export class DirectoryReadModel {
   }
 
   /** The current entries patched with the changes, or null when they must be read whole. */
-  private async patched(version: RegistryVersionToken, readAt: number): Promise<DirectoryEntry[] | null> {
+  private async patched(version: RegistryVersionToken, readAt: number): Promise<PatchedEntries | null> {
     if (!this.snapshot || readAt - this.fullyLoadedAt >= (this.options.fullLoadEveryMs ?? FULL_LOAD_EVERY_MS)) return null;
     const limits = { marginMs: CHANGE_MARGIN_MS, maxChangedShare: MAX_CHANGED_SHARE, ...this.options.patch };
     return patchEntries(this.snapshot.everyone.entries, this.loadedAt, version.organisations, this.loadEntries, limits);
@@ -145,7 +146,12 @@ export class DirectoryReadModel {
     const { token } = version;
     const patched = await this.patched(version, readAt);
     const saved = this.snapshot ? null : await this.options.saved?.read(token, this.clock.now()).catch(() => null);
-    this.snapshot = saved ?? buildSnapshots(patched ?? (await this.loadEntries()), token, this.clock.now());
+    const previous = this.snapshot;
+    this.snapshot =
+      saved ??
+      (patched && previous
+        ? buildSnapshots(patched.entries, token, this.clock.now(), patchSnapshotsIndexes(previous, patched.entries, patched.changed))
+        : buildSnapshots(await this.loadEntries(), token, this.clock.now()));
     this.loadedAt = readAt;
     if (patched) this.patchCount += 1;
     else this.fullyLoadedAt = readAt;

@@ -72,7 +72,7 @@ export interface DirectorySnapshot {
   countryCount: number;
 }
 
-const byName = (a: DirectoryEntry, b: DirectoryEntry) =>
+export const byName = (a: DirectoryEntry, b: DirectoryEntry) =>
   a.searchKey < b.searchKey ? -1 : a.searchKey > b.searchKey ? 1 : a.slug < b.slug ? -1 : 1;
 
 function compareNullsLast<T extends string | number>(a: T | null, b: T | null): number {
@@ -132,27 +132,25 @@ export function buildSnapshots(
   return { ...buildSnapshot(active, token, changedAt, indexes?.active ?? undefined), everyone };
 }
 
+/** The joined and country sorts' comparisons of positions in `entries`, ties broken by the name's rank. */
+export function orderComparisons(entries: readonly DirectoryEntry[], nameRanks: Int32Array) {
+  // Ties are broken by the name's rank: one string sort, then integer comparisons.
+  const thenByName = (a: number, b: number) => (nameRanks[a] ?? 0) - (nameRanks[b] ?? 0);
+  return {
+    // Newest first (the default for this sort), undated last; ascending walks it backwards.
+    joined: (a: number, b: number) =>
+      compareNullsLastDescending(entries[a]?.firstJoinedAt ?? null, entries[b]?.firstJoinedAt ?? null) ||
+      thenByName(a, b),
+    country: (a: number, b: number) =>
+      compareNullsLast(entries[a]?.country ?? null, entries[b]?.country ?? null) || thenByName(a, b),
+  };
+}
+
 /** The sort orders and filter postings of `entries`. */
 export function snapshotIndexes(entries: DirectoryEntry[]): SnapshotIndexes {
   const name = orderBy(entries, byName);
-  const nameRanks = ranksOf(name);
-  // Ties are broken by the name's rank: one string sort, then integer comparisons.
-  const thenByName = (a: number, b: number) => (nameRanks[a] ?? 0) - (nameRanks[b] ?? 0);
-  const orders = {
-    name,
-    // Newest first (the default for this sort), undated last; ascending walks it backwards.
-    joined: positionsSortedBy(
-      entries,
-      (a, b) =>
-        compareNullsLastDescending(entries[a]?.firstJoinedAt ?? null, entries[b]?.firstJoinedAt ?? null) ||
-        thenByName(a, b),
-    ),
-    country: positionsSortedBy(
-      entries,
-      (a, b) =>
-        compareNullsLast(entries[a]?.country ?? null, entries[b]?.country ?? null) || thenByName(a, b),
-    ),
-  };
+  const compare = orderComparisons(entries, ranksOf(name));
+  const orders = { name, joined: positionsSortedBy(entries, compare.joined), country: positionsSortedBy(entries, compare.country) };
   return { orders, postings: buildPostings(entries) };
 }
 
