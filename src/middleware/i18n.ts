@@ -46,13 +46,13 @@ export function createI18n(localesDir: string, onMissingKey?: MissingKeyListener
   return instance;
 }
 
-/**
- * The same translator, remembering what it returned for a bare key: the texts are loaded once at start, and
- * a directory page asks for the same few labels hundreds of times, each costing i18next a key parse, an
- * options object and a lookup. Calls with options (counts, interpolation) go to i18next every time.
- */
-const MEMOISED_KEYS = 10_000;
+const MEMOISED_CALLS = 10_000;
 
+/**
+ * The same translator, remembering what it returned for each key and options: the texts are loaded once at
+ * start, and a directory page asks for the same labels hundreds of times, each costing i18next a key parse,
+ * an options object and a lookup.
+ */
 export function memoised(t: TFunction): TFunction {
   const known = new Map<string, string>();
   const call = t as unknown as (...args: unknown[]) => string;
@@ -62,24 +62,28 @@ export function memoised(t: TFunction): TFunction {
     let text = known.get(memoKey);
     if (text === undefined) {
       text = call(...args);
-      // Keys built from data cannot grow it without bound.
-      if (known.size < MEMOISED_KEYS) known.set(memoKey, text);
+      // Values typed by visitors cannot grow it without bound: a full memo starts again.
+      if (known.size >= MEMOISED_CALLS) known.clear();
+      known.set(memoKey, text);
     }
     return text;
   };
   return Object.assign(translate, t) as unknown as TFunction;
 }
 
-/** A bare key, or a key with only a default text, is remembered; anything else is not. */
+/**
+ * The memo key of a call whose result depends only on its arguments: a key, with or without options whose
+ * values are all strings or numbers (a default text, interpolated values, a count); otherwise null.
+ */
 function memoKeyOf(args: unknown[]): string | null {
   const [key, options] = args;
   if (typeof key !== 'string') return null;
   if (args.length === 1) return key;
   if (args.length !== 2 || typeof options !== 'object' || options === null) return null;
-  const entries = Object.entries(options);
-  const [only] = entries;
-  if (entries.length !== 1 || only?.[0] !== 'defaultValue' || typeof only[1] !== 'string') return null;
-  return `${key}\0${only[1]}`;
+  for (const value of Object.values(options)) {
+    if (typeof value !== 'string' && typeof value !== 'number') return null;
+  }
+  return `${key}\0${JSON.stringify(options)}`;
 }
 
 /** `lang` from the query string, read only when the address mentions it (most do not). */

@@ -21,6 +21,8 @@ describe('memoised translator', () => {
       }
     }
     expect(t('activities:announcement.title', { count: 7, initiative: 'X' })).toContain('7');
+    const nested = { count: 2, initiative: 'X', extra: { deep: true } };
+    expect(t('activities:announcement.title', nested)).toBe(plain('activities:announcement.title', nested));
     for (const fallback of ['first', 'second']) {
       expect(t('common:no.such.label', { defaultValue: fallback })).toBe(fallback);
       expect(t('nav.home', { defaultValue: fallback })).toBe(plain('nav.home'));

@@ -26,7 +26,8 @@ export interface FilterField {
   anyOption: boolean;
 }
 
-type FilterName = 'status' | 'initiative' | 'country' | 'category' | 'sector' | 'commitment' | 'evidence' | 'year';
+type FilterName =
+  'status' | 'initiative' | 'country' | 'category' | 'sector' | 'commitment' | 'evidence' | 'year';
 const FILTER_KEYS: Record<FilterName, FacetKey> = {
   status: 'status',
   initiative: 'initiative',
@@ -38,7 +39,7 @@ const FILTER_KEYS: Record<FilterName, FacetKey> = {
   year: 'joinedYear',
 };
 
-interface ViewContext {
+export interface ViewContext {
   snapshot: DirectorySnapshot;
   query: DirectoryQuery;
   lang: Language;
@@ -52,7 +53,9 @@ interface LabelledContext extends ViewContext {
 function labelOf(name: FilterName, value: string, { labels }: LabelledContext): string {
   switch (name) {
     case 'status':
-      return value === 'all' ? labels.text('directory:list.allStatuses') : labels.code('organisationStatus', value);
+      return value === 'all'
+        ? labels.text('directory:list.allStatuses')
+        : labels.code('organisationStatus', value);
     case 'initiative':
       return labels.text(`directory:initiative.${value}`);
     case 'country':
@@ -164,15 +167,27 @@ function countsFor(snapshot: DirectorySnapshot, filters: DirectoryFilters) {
   const scope = statusScope(snapshot, filters);
   // Copies: with nothing chosen these are the snapshot's own precomputed counts.
   const counts: FacetCounts = { ...facetCounts(scope.snapshot, scope.filters) };
-  const byStatus = scope.snapshot === snapshot.everyone ? counts.status : facetCounts(snapshot.everyone, scope.filters).status;
+  const byStatus =
+    scope.snapshot === snapshot.everyone
+      ? counts.status
+      : facetCounts(snapshot.everyone, scope.filters).status;
   counts.status = new Map(byStatus);
-  counts.status.set('all', [...byStatus.values()].reduce((sum, count) => sum + count, 0));
+  counts.status.set(
+    'all',
+    [...byStatus.values()].reduce((sum, count) => sum + count, 0),
+  );
   return { scoped: scope.snapshot, counts };
 }
 
-export function listViewModel(viewContext: ViewContext, result: DirectoryPage, ignored: string[]) {
+/** The filter selects: each filter's values with their counts given the other choices. */
+export function filterFields(viewContext: ViewContext): FilterField[] {
   const { scoped, counts } = countsFor(viewContext.snapshot, viewContext.query.filters);
   const context = { ...viewContext, snapshot: scoped, labels: labelBook(viewContext.lang, viewContext.t) };
+  return (Object.keys(FILTER_KEYS) as FilterName[]).map((name) => filterField(name, context, counts));
+}
+
+export function listViewModel(viewContext: ViewContext, result: DirectoryPage, ignored: string[]) {
+  const context = { ...viewContext, labels: labelBook(viewContext.lang, viewContext.t) };
   const { query, t, lang } = context;
   const option = (value: string, label: string, current: string) => ({
     value,
@@ -182,7 +197,6 @@ export function listViewModel(viewContext: ViewContext, result: DirectoryPage, i
   return {
     title: t('directory:list.title'),
     search: query.filters.search ?? '',
-    filters: (Object.keys(FILTER_KEYS) as FilterName[]).map((name) => filterField(name, context, counts)),
     sortOptions: (['name', 'joined', 'country'] as const).map((sort) =>
       option(sort, t(`directory:list.sort.${sort}`), query.sort),
     ),

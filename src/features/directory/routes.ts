@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import createError from 'http-errors';
+import { createFilterPanels } from './filterPanels';
 import { listViewModel } from './listView';
 import { loadProfile, mergedInto, profileViewModel, SLUG_PATTERN } from './profile';
 import { directoryUrl, parseDirectoryQuery, queryString } from './query';
@@ -18,6 +19,7 @@ export interface DirectoryDependencies {
 
 export function directoryRoutes({ readModel, cache, baseUrl }: DirectoryDependencies): Router {
   const router = Router();
+  const filterPanel = createFilterPanels();
 
   router.get('/signatories', async (req, res) => {
     const { query, ignored } = parseDirectoryQuery(req.query as Record<string, unknown>);
@@ -29,16 +31,17 @@ export function directoryRoutes({ readModel, cache, baseUrl }: DirectoryDependen
       changedAt: snapshot.changedAt,
       key: ignored.length === 0 ? `list${queryString(query)}` : null,
     };
-    await sendCachedPage(req, res, context, () => {
+    await sendCachedPage(req, res, context, async () => {
       const result = searchDirectory(snapshot, query);
       if (result.total > 0 && query.page > result.lastPage) {
         return { redirect: directoryUrl({ ...query, page: result.lastPage }) };
       }
-      const view = listViewModel({ snapshot, query, lang: req.language, t: req.t }, result, ignored);
+      const viewContext = { snapshot, query, lang: req.language, t: req.t };
       return {
         view: 'directory/index',
         locals: {
-          ...view,
+          ...listViewModel(viewContext, result, ignored),
+          filterPanel: await filterPanel(res, viewContext),
           canonicalUrl: `${baseUrl ?? ''}${canonicalPath}`,
           // Downloads hold every page of the query.
           downloadQuery: queryString({ ...query, page: 1, size: 20 }),
