@@ -1,6 +1,29 @@
 import type { DirectoryEntry } from '../directory/snapshot';
 import type { StatisticsEvidence } from './evidenceResults';
-import type { StatisticsInput } from './statisticsInput';
+import type { StatisticsInput, StatisticsOrganisation } from './statisticsInput';
+
+/** Each entry's record, made once: a patched directory copy keeps its unchanged entries, so they cost nothing again. */
+const records = new WeakMap<DirectoryEntry, StatisticsOrganisation>();
+
+function recordOf(entry: DirectoryEntry): StatisticsOrganisation {
+  let record = records.get(entry);
+  if (!record) {
+    record = {
+      slug: entry.slug,
+      country: entry.country,
+      category: entry.category,
+      sector: entry.sector,
+      initiatives: entry.initiatives,
+      commitments: entry.commitments,
+      memberships: entry.memberships
+        .filter((membership) => membership.status === 'active')
+        .map((membership) => ({ initiative: membership.initiative, joinedAt: membership.joinedAt })),
+      domains: entry.domains,
+    };
+    records.set(entry, record);
+  }
+  return record;
+}
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -18,18 +41,7 @@ export async function loadStatisticsInput(
 ): Promise<StatisticsInput> {
   const slugById = new Map(entries.map((entry) => [entry.id, entry.slug]));
   return {
-    organisations: entries.map((entry) => ({
-      slug: entry.slug,
-      country: entry.country,
-      category: entry.category,
-      sector: entry.sector,
-      initiatives: entry.initiatives,
-      commitments: entry.commitments,
-      memberships: entry.memberships
-        .filter((membership) => membership.status === 'active')
-        .map((membership) => ({ initiative: membership.initiative, joinedAt: membership.joinedAt })),
-      domains: entry.domains,
-    })),
+    organisations: entries.map(recordOf),
     evidence: await evidence.results(slugById, pause),
   };
 }
