@@ -97,6 +97,14 @@ function newSpecs(existing: IndexSpec[], specs: IndexSpec[]): IndexSpec[] {
   return fresh;
 }
 
+/**
+ * A non-unique index on one field can refuse no document (no duplicate key, no parallel arrays), so it is
+ * built when first used, as an index read back from a snapshot is, and creating it decodes nothing.
+ */
+function buildCannotFail(spec: IndexSpec): boolean {
+  return !spec.unique && Object.keys(spec.key).length === 1;
+}
+
 export function createIndexes(
   t: CatalogChange,
   ns: string,
@@ -111,7 +119,10 @@ export function createIndexes(
     return { numIndexesBefore: before, numIndexesAfter: before, createdCollectionAutomatically: false };
   }
   const trial = current ? current.clone() : Collection.empty(ns, {});
-  for (const spec of fresh) trial.addIndex(spec);
+  for (const spec of fresh) {
+    if (buildCannotFail(spec)) trial.addCheckedIndex(spec);
+    else trial.addIndex(spec);
+  }
   t.claimNamespace(ns);
   if (!current) t.record({ op: 'createCollection', ns, options: {} });
   const target = t.writer.writable(ns);

@@ -112,7 +112,7 @@ export class CatalogWriter {
         return;
       case 'createIndex': {
         const collection = this.writable(op.ns);
-        if (!collection.indexes.has(op.spec.name)) collection.addIndex(op.spec);
+        if (!collection.indexes.has(op.spec.name)) collection.addCheckedIndex(op.spec);
         return;
       }
       case 'dropIndex':

@@ -49,8 +49,10 @@ export class Collection {
   constructor(
     readonly ns: string,
     readonly options: Document,
-    private readonly contents: BTree<unknown, Document> | EncodedDocuments,
+    private contents: BTree<unknown, Document> | EncodedDocuments,
     readonly indexes: Map<string, SecondaryIndex>,
+    /** A copy made for writing from a collection not decoded yet: takes its own tree when it decodes. */
+    private readonly copiesOnDecode = false,
   ) {}
 
   /**
@@ -72,7 +74,11 @@ export class Collection {
 
   /** The documents by _id, decoded from the snapshot's bytes the first time any command needs them. */
   get docs(): BTree<unknown, Document> {
-    return this.contents instanceof EncodedDocuments ? this.contents.documents(this.ns) : this.contents;
+    if (!(this.contents instanceof EncodedDocuments)) return this.contents;
+    const decoded = this.contents.documents(this.ns);
+    if (!this.copiesOnDecode) return decoded;
+    this.contents = decoded.clone();
+    return this.contents;
   }
 
   /**
@@ -97,14 +103,17 @@ export class Collection {
     return new Collection(ns, options, new BTree<unknown, Document>(undefined, compareBson), new Map());
   }
 
+  /** An O(1) copy to write to; one not decoded yet stays so until a write or read needs its documents. */
   clone(): Collection {
     const indexes = new Map<string, SecondaryIndex>();
     for (const [name, index] of this.indexes) indexes.set(name, index.clone());
-    return new Collection(this.ns, this.options, this.docs.clone(), indexes);
+    if (this.contents instanceof EncodedDocuments)
+      return new Collection(this.ns, this.options, this.contents, indexes, true);
+    return new Collection(this.ns, this.options, this.contents.clone(), indexes);
   }
 
   renamed(ns: string): Collection {
-    return new Collection(ns, this.options, this.contents, this.indexes);
+    return new Collection(ns, this.options, this.contents, this.indexes, this.copiesOnDecode);
   }
 
   specs(): IndexSpec[] {
@@ -143,6 +152,14 @@ export class Collection {
     }
     this.docs.delete(id);
     return before;
+  }
+
+  /**
+   * An index replayed from the journal (or a transaction's index rebased onto a newer state of unchanged
+   * documents): it was checked when it was created, so it is built on first use like a snapshot's.
+   */
+  addCheckedIndex(spec: IndexSpec): void {
+    this.indexes.set(spec.name, new SecondaryIndex(spec, undefined));
   }
 
   /** Builds a new index over the existing documents; throws DuplicateKey without adding it. */

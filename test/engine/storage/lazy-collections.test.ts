@@ -2,8 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Document } from 'bson';
+import { openDirectoryPersistence } from '../../../src/engine/persistence/directory';
 import type { Storage } from '../../../src/engine/storage/api';
 import type { EngineStorage } from '../../../src/engine/storage/storage';
+import type { IndexSpec } from '../../../src/engine/storage/types';
 import { caught, scanIds } from './helpers';
 import { eagerStorage, fixtureImages, imagesWithDamage, openDir, writeSnapshotDir } from './lazy-fixture';
 
@@ -121,6 +123,58 @@ describe('collections read back from a snapshot, decoded on first use', () => {
     // The damaged document was carried over as it was, never decoded: still reported at first use.
     expect(caught(() => view.findById('app.broken', 1))).toMatchObject({ code: 12 });
     await Promise.all([second.close(), eager.close()]);
+  });
+
+  it('take index creations and drops replayed from the journal without decoding', async () => {
+    await writeSnapshotDir(dir, imagesWithDamage(now));
+    const persistence = await openDirectoryPersistence(dir);
+    await persistence.recover();
+    const unique = { name: 'n_1', key: { n: 1 as const }, unique: true };
+    await persistence.append({
+      seq: 8,
+      ops: [
+        { op: 'createIndex', ns: 'app.broken', spec: { name: 'fine_1', key: { fine: 1 } } },
+        { op: 'createIndex', ns: 'app.broken', spec: { name: 'other_1', key: { other: 1 } } },
+        { op: 'dropIndex', ns: 'app.broken', name: 'fine_1' },
+        { op: 'createIndex', ns: 'app.orgs', spec: unique },
+      ],
+    });
+    await persistence.close();
+
+    const storage = await openDir(dir);
+    expect(storage.recovery).toMatchObject({ entriesReplayed: 1 });
+    const view = storage.read();
+    expect(view.getCollection('app.broken')?.indexes.map((spec) => spec.name)).toEqual(['_id_', 'other_1']);
+    expect(caught(() => view.findById('app.broken', 1))).toMatchObject({ code: 12 });
+    // The replayed unique index is built when first needed, and refuses a duplicate then.
+    expect(caught(() => storage.begin().insert('app.orgs', { _id: 50, slug: 'new', n: 5 }))).toMatchObject({
+      code: 11000,
+      extra: { keyPattern: { n: 1 } },
+    });
+    expect(scanIds(view, 'app.orgs', { filter: { n: { $gte: 11 } }, hint: 'n_1' })).toEqual([10, 5]);
+    await storage.close();
+  });
+
+  it('take an index that can refuse no document without decoding, and decode to check one that can', async () => {
+    await writeSnapshotDir(dir, imagesWithDamage(now));
+    const storage = await openDir(dir);
+    const plain = storage.begin();
+    plain.createIndexes('app.broken', [{ name: 'fine_1', key: { fine: 1 } }]);
+    await plain.commit();
+    expect(
+      storage
+        .read()
+        .getCollection('app.broken')
+        ?.indexes.map((spec) => spec.name),
+    ).toContain('fine_1');
+    const checked: IndexSpec[] = [
+      { name: 'other_u', key: { other: 1 }, unique: true },
+      { name: 'fine_other', key: { fine: 1, other: 1 } },
+    ];
+    for (const spec of checked) {
+      expect(caught(() => storage.begin().createIndexes('app.broken', [spec]))).toMatchObject({ code: 12 });
+    }
+    await storage.close();
   });
 
   it('report a damaged document when first used, naming the collection, and leave the others usable', async () => {
