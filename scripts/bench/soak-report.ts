@@ -71,6 +71,17 @@ export function printSoakReport(result: SoakResult): void {
   printHeap(result.heap);
 }
 
+/**
+ * heapUsed just after each drop of more than a third: what a major collection left, the live heap. Flat
+ * from one collection to the next means no leak, whatever the RSS does between them.
+ */
+export function liveAfterCollections(heap: readonly NodeJS.MemoryUsage[]): number[] {
+  return heap.flatMap((usage, index) => {
+    const previous = heap[index - 1];
+    return previous && usage.heapUsed < previous.heapUsed * (2 / 3) ? [usage.heapUsed] : [];
+  });
+}
+
 /** Where the resident memory is: V8's heap (reserved and used), and memory outside it (buffers). */
 function printHeap(heap: readonly NodeJS.MemoryUsage[]): void {
   const series = (pick: (usage: NodeJS.MemoryUsage) => number) => heap.map((usage) => mib(pick(usage))).join(' ');
@@ -81,6 +92,7 @@ function printHeap(heap: readonly NodeJS.MemoryUsage[]): void {
   console.log(`Heap MiB before: ${at(heap[0])}`);
   console.log(`Heap MiB middle: ${at(heap[Math.floor(heap.length / 2)])}`);
   console.log(`Heap MiB end:    ${at(heap.at(-1))}`);
+  console.log(`Live heap MiB after each major collection: ${liveAfterCollections(heap).map(mib).join(' ') || '-'}`);
   console.log(`heapTotal MiB each second: ${series((usage) => usage.heapTotal)}`);
   console.log(`heapUsed MiB each second: ${series((usage) => usage.heapUsed)}`);
   console.log(`external MiB each second: ${series((usage) => usage.external)}`);
