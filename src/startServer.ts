@@ -7,7 +7,7 @@ import { createLogger, type Logger } from './logger';
 import { createServices, type Services } from './services';
 import { afterFirstAnswer } from './startup/afterFirstAnswer';
 import { ensureFirstAdmin } from './startup/firstAdmin';
-import { idleGate, type IdleGate } from './startup/idleGate';
+import { idleGate, StoppingError, type IdleGate } from './startup/idleGate';
 import { prepareData } from './startup/prepareData';
 
 export interface StartOptions {
@@ -82,6 +82,8 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
       stopping = true;
       firstAnswer.cancel();
       await running.close(config.shutdownTimeoutMs);
+      // After the last request, so none shares a load the statistics give up.
+      gate.stop();
       await background;
       await services.jobs.stop(config.shutdownTimeoutMs);
       await saveDirectory(services, logger);
@@ -90,7 +92,10 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
   };
 }
 
-/** The job queue (when this process runs jobs) and the statistics; a failure is logged, pages keep answering. */
+/**
+ * The job queue (when this process runs jobs), then the statistics; a failure is logged, pages keep answering.
+ * Resolves when both are done or given up because the server is stopping.
+ */
 async function startBackground(services: Services, logger: Logger, gate: IdleGate): Promise<void> {
   try {
     if (services.config.jobs.runInWebProcess) {
@@ -100,7 +105,7 @@ async function startBackground(services: Services, logger: Logger, gate: IdleGat
   } catch (error) {
     logger.error({ err: error }, 'job queue not started; jobs wait for a worker (npm run worker)');
   }
-  void warmStatistics(services, logger, gate);
+  await warmStatistics(services, logger, gate);
 }
 
 /** The directory's entries for the next start: read back only if the registry has not changed meanwhile. */
@@ -136,6 +141,7 @@ async function warmStatistics(services: Services, logger: Logger, gate: IdleGate
     const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
     logger.info({ ms, rssMiB: mebibytes(process.memoryUsage().rss) }, 'statistics prepared');
   } catch (error) {
+    if (error instanceof StoppingError) return;
     logger.warn({ err: error }, 'statistics not prepared at start; the first visitor of the page will wait');
   }
 }

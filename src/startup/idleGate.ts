@@ -13,10 +13,19 @@ const LONGEST_WAIT_MS = 1000;
  */
 export interface IdleGate {
   whenIdle(): Promise<void>;
+  /** From now on `whenIdle` rejects with `StoppingError`, so background work ends at its next step. */
+  stop(): void;
+}
+
+export class StoppingError extends Error {
+  constructor() {
+    super('the server is stopping');
+  }
 }
 
 export function idleGate(server: Server): IdleGate {
   let answering = 0;
+  let stopping = false;
   server.on('request', (_req, res) => {
     answering += 1;
     res.once('close', () => {
@@ -27,7 +36,11 @@ export function idleGate(server: Server): IdleGate {
     whenIdle: async () => {
       await nextTurn();
       const started = Date.now();
-      while (answering > 0 && Date.now() - started < LONGEST_WAIT_MS) await sleep(RECHECK_MS);
+      while (answering > 0 && !stopping && Date.now() - started < LONGEST_WAIT_MS) await sleep(RECHECK_MS);
+      if (stopping) throw new StoppingError();
+    },
+    stop: () => {
+      stopping = true;
     },
   };
 }

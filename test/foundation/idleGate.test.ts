@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { idleGate } from '../../src/startup/idleGate';
+import { idleGate, StoppingError } from '../../src/startup/idleGate';
 
 let answer: (() => void) | null = null;
 const server = http.createServer((_req, res) => {
@@ -40,5 +40,18 @@ describe('background work at start steps aside for requests', () => {
     expect(await response).toBe('done');
     await waited;
     expect(idle).toBe(true);
+  });
+
+  it('ends background work at its next step once stopped, even while a request is being answered', async () => {
+    const gate = idleGate(server);
+    answer = null;
+    const response = get();
+    while (!answer) await sleep(5);
+    const waited = gate.whenIdle();
+    gate.stop();
+    await expect(waited).rejects.toBeInstanceOf(StoppingError);
+    await expect(gate.whenIdle()).rejects.toBeInstanceOf(StoppingError);
+    answer();
+    expect(await response).toBe('done');
   });
 });
