@@ -22,6 +22,13 @@ function get(): Promise<string> {
   });
 }
 
+async function answerOfNextRequest(): Promise<() => void> {
+  for (;;) {
+    if (answer) return answer;
+    await sleep(5);
+  }
+}
+
 describe('background work at start steps aside for requests', () => {
   it('waits while a request is being answered and goes on once it is', async () => {
     const gate = idleGate(server);
@@ -46,12 +53,12 @@ describe('background work at start steps aside for requests', () => {
     const gate = idleGate(server);
     answer = null;
     const response = get();
-    while (!answer) await sleep(5);
+    const finish = await answerOfNextRequest();
     const waited = gate.whenIdle();
     gate.stop();
     await expect(waited).rejects.toBeInstanceOf(StoppingError);
     await expect(gate.whenIdle()).rejects.toBeInstanceOf(StoppingError);
-    answer();
+    finish();
     expect(await response).toBe('done');
   });
 });
