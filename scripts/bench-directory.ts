@@ -1,7 +1,7 @@
 /**
  * Directory speed as users run it: `npm run build` output on plain Node, NODE_ENV=production, the default
  * log level (access logs written to a file), the real server start (startServer) on a data directory
- * seeded once per size and reused. For each size: the cold start of `node dist/src/server.js` to the first
+ * seeded once per size and reused. For each size: the cold start of `node dist/server.js` to the first
  * 200, then every target under autocannon beside a plain Express route sending the same bytes (another
  * process), with the server's CPU µs per request, which moves less than throughput on a shared machine.
  * Usage: npm run bench:directory [-- --sizes 10000,100000 --duration 10 --connections 32 --warmup 500
@@ -92,7 +92,7 @@ async function benchSize(size: number, args: BenchArguments): Promise<void> {
       const facts = app.facts;
       console.log(
         `\n${size} organisations, compiled, NODE_ENV=production, default log level, data directory: ` +
-          `cold start of node dist/src/server.js to the first 200 ${(cold.ms / 1000).toFixed(2)} s ` +
+          `cold start of node dist/server.js to the first 200 ${(cold.ms / 1000).toFixed(2)} s ` +
           `(${(cold.cpuMs / 1000).toFixed(2)} s CPU), RSS then ${cold.rssMiB.toFixed(0)} MiB. ` +
           `RSS ${facts.rssBeforeDatabaseMiB} MiB before the database, ${facts.rssDatabaseOpenMiB} MiB with the ` +
           `embedded engine's data open, ${facts.rssListeningMiB} MiB listening (heap ${facts.heapBeforeDatabaseMiB} → ` +

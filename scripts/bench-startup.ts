@@ -1,8 +1,8 @@
 /**
- * Cold start as users run it: `npm run build`, then `node dist/src/server.js` (what `npm run serve` runs) with
- * NODE_ENV=production and the default log level on an existing data directory of SIZE organisations (seeded
- * once by `npm run seed -- --synthetic SIZE` and reused), to the first 200 on `/`. Reports wall time, the
- * server's CPU time and its resident memory then, per run and the median.
+ * Cold start as users run it: `npm run build`, then `node dist/server.js` (the bundled server, what
+ * `npm run serve` runs) with NODE_ENV=production and the default log level on an existing data directory of
+ * SIZE organisations (seeded once by `npm run seed -- --synthetic SIZE` and reused), to the first 200 on `/`.
+ * Reports wall time, the server's CPU time and its resident memory then, per run and the median.
  * Usage: npm run bench:startup [-- --size 10000 --runs 3 --data-dir DIR --no-build]
  */
 import { closeSync, mkdtempSync, openSync } from 'node:fs';
@@ -45,7 +45,7 @@ async function main(args: ReturnType<typeof readArgs>): Promise<void> {
     closeSync(logFd);
   }
   console.log(
-    `${args.size} organisations, node dist/src/server.js, NODE_ENV=production, default log level, existing data ` +
+    `${args.size} organisations, node dist/server.js, NODE_ENV=production, default log level, existing data ` +
       `directory; median of ${args.runs}: first 200 after ${median(results.map((r) => r.ms)).toFixed(0)} ms wall, ` +
       `${median(results.map((r) => r.cpuMs)).toFixed(0)} ms CPU, RSS ${median(results.map((r) => r.rssMiB)).toFixed(0)} MiB ` +
       `(server log: ${logFile})`,

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { bundleServer } from '../bundle-server';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 
@@ -43,11 +44,15 @@ export function compiledBenchScript(name: string): string {
   return path.join(projectRoot, 'dist', 'scripts', 'bench', name);
 }
 
-/** Compiles src/ and the benchmark's server child to dist/, as `npm run build` compiles src/. */
-export function buildCompiled(): Promise<void> {
-  return run(
+/**
+ * Compiles src/ and the benchmark's server child to dist/, as `npm run build` compiles src/, then bundles the
+ * server as `npm run build` does.
+ */
+export async function buildCompiled(): Promise<void> {
+  await run(
     process.execPath,
     [require.resolve('typescript/bin/tsc'), '-p', 'scripts/tsconfig.bench.json'],
     process.env,
   );
+  await bundleServer();
 }

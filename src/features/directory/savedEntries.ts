@@ -10,15 +10,20 @@ import { buildSnapshots, type DirectoryEntry, type DirectorySnapshot } from './s
 export const SAVED_ENTRIES_COLLECTION = 'directory_saved_entries';
 /** Parts stay far below MongoDB's 16 MiB document limit. */
 const PART_BYTES = 8 * 1024 * 1024;
+/** Set by the server bundle, which has no compiled sources beside it: the same hash, computed when bundling. */
+declare const BUNDLED_SAVED_FORMAT: string | undefined;
 /**
  * A copy saved by other code is never read back: the format names the source of what reads the entries and
  * sorts and indexes them, so a change to what an entry holds, how it is read, sorted or indexed discards
  * what an older version saved.
  */
-export const SAVED_FORMAT = ['./snapshot', './postings', './savedIndexes']
-  .reduce((hash, module) => hash.update(readFileSync(require.resolve(module))), createHash('sha256'))
-  .digest('hex')
-  .slice(0, 16);
+export const SAVED_FORMAT =
+  typeof BUNDLED_SAVED_FORMAT === 'string'
+    ? BUNDLED_SAVED_FORMAT
+    : ['./snapshot', './postings', './savedIndexes']
+        .reduce((hash, module) => hash.update(readFileSync(require.resolve(module))), createHash('sha256'))
+        .digest('hex')
+        .slice(0, 16);
 
 /** The entries of every organisation, with the sort orders and postings of both copies built from them. */
 interface SavedCopy {

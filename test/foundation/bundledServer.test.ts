@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { bundleServer } from '../../scripts/bundle-server';
+import { startEngine, type RunningEngine } from '../../src/engine';
+import { SAVED_FORMAT } from '../../src/features/directory/savedEntries';
+import { projectRoot } from '../../src/paths';
+
+jest.setTimeout(120_000);
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /serving (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`bundled server exited with ${code} before serving: ${output}`)),
+    );
+  });
+}
+
+// The one-file server `npm run serve` runs, bundled as `npm run build` bundles it, in production mode.
+describe('the bundled server', () => {
+  let engine: RunningEngine;
+  let child: ChildProcess;
+  let baseUrl: string;
+  let bundleDir: string;
+
+  beforeAll(async () => {
+    mkdirSync(path.join(projectRoot, 'dist'), { recursive: true });
+    bundleDir = mkdtempSync(path.join(projectRoot, 'dist', 'test-bundle-'));
+    const outfile = path.join(bundleDir, 'server.js');
+    await bundleServer({ outfile, savedFormat: SAVED_FORMAT });
+    engine = await startEngine();
+    child = spawn(process.execPath, [outfile], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'a'.repeat(40),
+        SEED_DEMO_DATA: 'false',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        MONGODB_URI: engine.uri,
+        LOG_LEVEL: 'silent',
+        // Behind a TLS proxy as in production: the session cookie is secure, set only on HTTPS requests.
+        TRUST_PROXY: '1',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    baseUrl = await waitForUrl(child);
+  });
+
+  afterAll(async () => {
+    if (child?.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await engine?.stop();
+    rmSync(bundleDir, { recursive: true, force: true });
+  });
+
+  it('renders pages with their views and translations, and serves the stylesheet they link', async () => {
+    const home = await fetch(`${baseUrl}/`);
+    const html = await home.text();
+    expect(home.status).toBe(200);
+    expect(html).toContain('<main');
+    const stylesheet = /<link rel="stylesheet" href="(\/css\/[^"]+)"/.exec(html)?.[1];
+    expect(stylesheet).toBeDefined();
+    const css = await fetch(`${baseUrl}${stylesheet}`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toMatch(/text\/css/);
+
+    const french = await fetch(`${baseUrl}/account/sign-in`, { headers: { 'Accept-Language': 'fr' } });
+    const frenchTitle = (
+      JSON.parse(readFileSync(path.join(projectRoot, 'src/locales/fr/accounts.json'), 'utf8')) as {
+        signIn: { title: string };
+      }
+    ).signIn.title;
+    const frenchPage = await french.text();
+    expect(frenchPage).toContain('<html lang="fr">');
+    expect(frenchPage).toContain(frenchTitle);
+  });
+
+  it('answers a sign-in with unknown credentials with the form and its message', async () => {
+    const https = { 'X-Forwarded-Proto': 'https' };
+    const form = await fetch(`${baseUrl}/account/sign-in`, { headers: https });
+    const page = await form.text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    const cookie = form.headers
+      .getSetCookie()
+      .map((entry) => entry.split(';')[0])
+      .join('; ');
+    expect(page).toContain('name="password"');
+
+    const answer = await fetch(`${baseUrl}/account/sign-in`, {
+      method: 'POST',
+      headers: { ...https, 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie },
+      body: new URLSearchParams({ _csrf: token, email: 'nobody@example.org', password: 'not the password' }),
+      redirect: 'manual',
+    });
+    expect(answer.status).toBe(401);
+    expect(await answer.text()).toContain('name="password"');
+  });
+});
