@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { bundleServer } from '../../scripts/bundle-server';
 import { startEngine, type RunningEngine } from '../../src/engine';
@@ -32,10 +32,10 @@ describe('the bundled server', () => {
   beforeAll(async () => {
     mkdirSync(path.join(projectRoot, 'dist'), { recursive: true });
     bundleDir = mkdtempSync(path.join(projectRoot, 'dist', 'test-bundle-'));
-    const outfile = path.join(bundleDir, 'server.js');
-    await bundleServer({ outfile, savedFormat: SAVED_FORMAT });
+    const loader = path.join(bundleDir, 'server.js');
+    await bundleServer({ outdir: bundleDir, savedFormat: SAVED_FORMAT });
     engine = await startEngine();
-    child = spawn(process.execPath, [outfile], {
+    child = spawn(process.execPath, [loader], {
       cwd: projectRoot,
       env: {
         ...process.env,
@@ -105,5 +105,16 @@ describe('the bundled server', () => {
     });
     expect(answer.status).toBe(401);
     expect(await answer.text()).toContain('name="password"');
+  });
+
+  it('saves V8 code cache for the next start beside the bundle when it stops', async () => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    const caches = readdirSync(bundleDir).filter((file) =>
+      /^server-bundle\.js\.[0-9a-f]{16}\.cache$/.test(file),
+    );
+    expect(caches).toHaveLength(1);
+    expect(statSync(path.join(bundleDir, caches[0] ?? '')).size).toBeGreaterThan(0);
   });
 });
