@@ -4,9 +4,9 @@
  * `npm run serve` runs), which runs the bundle through V8's code cache (scripts/server-loader.ts). Run after
  * `tsc -p scripts/tsconfig.build.json` (it reads the compiled directory sources): npm run build
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -48,7 +48,10 @@ const external = [
  */
 function compiledSavedFormat(): string {
   const compiled = path.join(projectRoot, 'dist', 'src', 'features', 'directory', 'savedEntries.js');
-  return (createRequire(__filename)(compiled) as { SAVED_FORMAT: string }).SAVED_FORMAT;
+  // In a child process: loading the compiled module registers its models with mongoose, which a benchmark
+  // that already loaded the sources' models (to create accounts) would refuse as a second definition.
+  const script = `process.stdout.write(require(${JSON.stringify(compiled)}).SAVED_FORMAT)`;
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
 }
 
 export interface BundleOptions {

@@ -42,7 +42,7 @@ export function runBench<Arguments>(
     await main(args);
   };
   run().catch((error: unknown) => {
-    process.stderr.write(`${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   });
 }
