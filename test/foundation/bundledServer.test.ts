@@ -5,22 +5,9 @@ import { bundleServer } from '../../scripts/bundle-server';
 import { startEngine, type RunningEngine } from '../../src/engine';
 import { SAVED_FORMAT } from '../../src/features/directory/savedEntries';
 import { projectRoot } from '../../src/paths';
+import { servingUrl } from '../helpers/serverProcess';
 
 jest.setTimeout(120_000);
-
-function waitForUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /serving (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`bundled server exited with ${code} before serving: ${output}`)),
-    );
-  });
-}
 
 // The one-file server `npm run serve` runs, bundled as `npm run build` bundles it, in production mode.
 describe('the bundled server', () => {
@@ -51,7 +38,7 @@ describe('the bundled server', () => {
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    baseUrl = await waitForUrl(child);
+    baseUrl = await servingUrl(child);
   });
 
   afterAll(async () => {

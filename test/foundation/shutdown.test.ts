@@ -2,18 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { startEngine } from '../../src/engine';
 import { projectRoot } from '../../src/paths';
-
-function waitForUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /serving (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code} before serving: ${output}`)));
-  });
-}
+import { servingUrl } from '../helpers/serverProcess';
 
 const exitCode = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -41,7 +30,7 @@ describe('graceful shutdown of src/server.ts', () => {
       },
     );
     try {
-      const url = new URL(await waitForUrl(child));
+      const url = new URL(await servingUrl(child));
       const exited = exitCode(child);
 
       // A form post whose body is still arriving when the signal comes: the request is in flight.
