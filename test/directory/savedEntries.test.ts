@@ -70,6 +70,26 @@ describe('directory entries saved at shutdown for the next start', () => {
     expect(copy.bySlug.get('universite-de-geneve')?.sector).toBe('company');
   });
 
+  it('are brought up to the registry version before saving, so a write after the last read is not lost', async () => {
+    const stopped = new DirectoryReadModel({
+      checkIntervalMs: 60_000,
+      serveStaleWhileRebuilding: true,
+      saved: { read: readSavedSnapshot, save: saveSnapshot },
+    });
+    const served = await stopped.current();
+    await Organisation.updateOne({ slug: 'universite-de-geneve' }, { $set: { sector: 'government' } });
+    await bumpRegistryVersion();
+    // Still within its check interval, the server would serve the older copy; the save reads the change.
+    expect((await stopped.current()).token).toBe(served.token);
+    await stopped.save();
+
+    const started = serverReadModel();
+    const copy = await started.model.current();
+    expect(started.reads.organisations).toBe(0);
+    expect(copy.token).not.toBe(served.token);
+    expect(copy.bySlug.get('universite-de-geneve')?.sector).toBe('government');
+  });
+
   it('are refused when cut short, or when the version counters moved without the version changing', async () => {
     const stopped = serverReadModel();
     await stopped.model.current();

@@ -126,11 +126,18 @@ export class DirectoryReadModel {
     return this.rebuilding;
   }
 
-  /** Leaves this copy for the next start (at shutdown); it is used only if the registry has not changed since. */
+  /**
+   * Leaves the copy for the next start (at shutdown, once nothing writes any more), brought up to the
+   * registry's version first: the next start uses it only if the registry has not changed since, so a copy
+   * left behind by a late write (a job stopping, a save during a rest) would be thrown away.
+   */
   async save(): Promise<void> {
-    if (this.snapshot && this.options.saved) {
-      await this.options.saved.save(this.snapshot);
-    }
+    if (!this.options.saved) return;
+    this.checkedAt = Number.NEGATIVE_INFINITY;
+    this.restUntil = 0;
+    await this.current().catch(() => undefined);
+    await this.idle();
+    if (this.snapshot) await this.options.saved.save(this.snapshot);
   }
 
   /** The current entries patched with the changes, or null when they must be read whole. */
