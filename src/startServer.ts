@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logger';
 import { createServices, type Services } from './services';
 import { afterFirstAnswer } from './startup/afterFirstAnswer';
 import { ensureFirstAdmin } from './startup/firstAdmin';
+import { limitHeapGrowth } from './startup/heapGrowth';
 import { idleGate, StoppingError, type IdleGate } from './startup/idleGate';
 import { prepareData } from './startup/prepareData';
 
@@ -42,6 +43,7 @@ const BACKGROUND_GRACE_MS = 2_000;
 
 /** Config → database → data → services → app → listen: what `npm run serve` and `npm start` run. */
 export async function startServer(options: StartOptions): Promise<StartedServer> {
+  limitHeapGrowth();
   const config = loadConfig(options.env);
   const logger = createLogger(config);
   for (const warning of configWarnings(config)) logger.warn(`!!! ${warning} !!!`);
