@@ -17,6 +17,23 @@ export const resultSchema = new Schema(
   { _id: false },
 );
 
+/**
+ * Where an entry's checks stand, the same for claimed and measured evidence (one rule updates both:
+ * features/evidence/continuous/resultFields.ts).
+ */
+export const checkStateFields = {
+  status: { type: String, required: true, enum: EVIDENCE_STATUSES, default: 'pending-review' },
+  latestResult: { type: resultSchema, default: null },
+  checkedAt: { type: Date, default: null },
+  history: { type: [resultSchema], default: [] },
+  /** Since when the checks have failed without a break (stale after a configured period). */
+  failingSince: { type: Date, default: null },
+  nextCheckAt: { type: Date, default: null },
+  /** Checks that could not conclude (`error`) in a row: they leave the result alone and back off. */
+  consecutiveErrors: { type: Number, min: 0, default: 0 },
+  lastError: { type: new Schema({ at: Date, findings: [Schema.Types.Mixed] }, { _id: false }), default: null },
+} as const;
+
 const evidenceSchema = new Schema(
   {
     organisation: { type: Schema.Types.ObjectId, ref: 'Organisation', required: true },
@@ -24,16 +41,7 @@ const evidenceSchema = new Schema(
     commitment: { type: String, trim: true, maxlength: 120, default: null },
     kind: { type: String, required: true, enum: EVIDENCE_KINDS },
     subject: { type: String, required: true, trim: true, maxlength: 500 },
-    status: { type: String, required: true, enum: EVIDENCE_STATUSES, default: 'pending-review' },
-    latestResult: { type: resultSchema, default: null },
-    checkedAt: { type: Date, default: null },
-    history: { type: [resultSchema], default: [] },
-    /** Since when the checks have failed without a break (stale after a configured period). */
-    failingSince: { type: Date, default: null },
-    nextCheckAt: { type: Date, default: null },
-    /** Checks that could not conclude (`error`) in a row: they leave the result alone and back off. */
-    consecutiveErrors: { type: Number, min: 0, default: 0 },
-    lastError: { type: new Schema({ at: Date, findings: [Schema.Types.Mixed] }, { _id: false }), default: null },
+    ...checkStateFields,
     /** When a member last asked for a check now (rate limit per entry). */
     checkRequestedAt: { type: Date, default: null },
     /** Warning codes of the latest result (things about to break); a change of this set is mailed once. */

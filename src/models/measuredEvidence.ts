@@ -1,7 +1,6 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { CHECK_NAMES } from '../features/evidence/checks/types';
-import { EVIDENCE_STATUSES } from '../reference/evidenceLevels';
-import { resultSchema } from './evidence';
+import { checkStateFields } from './evidence';
 
 export const MEASURED_ORIGINS = ['website', 'member'] as const;
 export type MeasuredOrigin = (typeof MEASURED_ORIGINS)[number];
@@ -17,14 +16,7 @@ const measuredEvidenceSchema = new Schema(
     domain: { type: String, required: true, trim: true, lowercase: true, maxlength: 253 },
     check: { type: String, required: true, enum: CHECK_NAMES },
     origin: { type: String, required: true, enum: MEASURED_ORIGINS },
-    status: { type: String, required: true, enum: EVIDENCE_STATUSES, default: 'pending-review' },
-    latestResult: { type: resultSchema, default: null },
-    checkedAt: { type: Date, default: null },
-    history: { type: [resultSchema], default: [] },
-    failingSince: { type: Date, default: null },
-    nextCheckAt: { type: Date, default: null },
-    consecutiveErrors: { type: Number, min: 0, default: 0 },
-    lastError: { type: new Schema({ at: Date, findings: [Schema.Types.Mixed] }, { _id: false }), default: null },
+    ...checkStateFields,
     /** Set when a member said the domain is not theirs: kept (so it is not measured again), never shown nor checked. */
     notOurs: {
       type: new Schema(
