@@ -144,7 +144,9 @@ function activeFilters(context: LabelledContext) {
   return active;
 }
 
-function row(entry: DirectoryEntry, { lang, labels }: LabelledContext) {
+/** What one result shows: the same for an entry in every listing, sort and page (see resultRows.ts). */
+export function resultRow(entry: DirectoryEntry, lang: Language, t: TFunction) {
+  const labels = labelBook(lang, t);
   return {
     name: entry.name,
     status: entry.status === 'active' ? null : labels.code('organisationStatus', entry.status),
@@ -161,6 +163,8 @@ function row(entry: DirectoryEntry, { lang, labels }: LabelledContext) {
     demo: entry.demo,
   };
 }
+
+export type ResultRow = ReturnType<typeof resultRow>;
 
 /** Each filter's counts on the copy the query reads; the status filter's over every organisation. */
 function countsFor(snapshot: DirectorySnapshot, filters: DirectoryFilters) {
@@ -208,7 +212,6 @@ export function listViewModel(viewContext: ViewContext, result: DirectoryPage, i
       count: result.total,
       formatted: formatNumber(result.total, lang),
     }),
-    rows: result.entries.map((entry) => row(entry, context)),
     activeFilters: activeFilters(context),
     pagination: pageLinks(query, result.total === 0 ? 1 : result.lastPage, lang),
     notices: ignored.length > 0 ? [t('directory:list.ignored', { names: ignored.join(', ') })] : [],

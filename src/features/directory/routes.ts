@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import createError from 'http-errors';
 import { createFilterPanels } from './filterPanels';
+import { createResultRows } from './resultRows';
 import { listViewModel } from './listView';
 import { loadProfile, mergedInto, profileViewModel, SLUG_PATTERN } from './profile';
 import { directoryUrl, parseDirectoryQuery, queryString } from './query';
@@ -20,6 +21,7 @@ export interface DirectoryDependencies {
 export function directoryRoutes({ readModel, cache, baseUrl }: DirectoryDependencies): Router {
   const router = Router();
   const filterPanel = createFilterPanels();
+  const resultRows = createResultRows();
 
   router.get('/signatories', async (req, res) => {
     const { query, ignored } = parseDirectoryQuery(req.query as Record<string, unknown>);
@@ -42,6 +44,7 @@ export function directoryRoutes({ readModel, cache, baseUrl }: DirectoryDependen
         locals: {
           ...listViewModel(viewContext, result, ignored),
           filterPanel: await filterPanel(res, viewContext),
+          results: await resultRows(res, result.entries, req.language, req.t),
           canonicalUrl: `${baseUrl ?? ''}${canonicalPath}`,
           // Downloads hold every page of the query.
           downloadQuery: queryString({ ...query, page: 1, size: 20 }),
