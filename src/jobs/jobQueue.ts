@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Agenda } from 'agenda';
 import type { ClientSession, Connection } from 'mongoose';
 import { lazyModule } from '../lazyModule';
@@ -5,6 +6,7 @@ import type { Logger } from '../logger';
 import { defaultTaskOptions, type TaskHandler, type TaskName, type TaskOptions, type TaskPayloads } from './tasks';
 
 export const JOBS_COLLECTION = 'jobs';
+const STOP_POLL_MS = 25;
 
 // The scheduler loads when the queue starts (after the server's first answer), not with the web server.
 const agendaModule = lazyModule<typeof import('agenda')>('agenda');
@@ -31,6 +33,8 @@ export interface JobRequest<K extends TaskName = TaskName> {
  */
 export class JobQueue {
   private agenda: Agenda | null = null;
+  /** How many jobs this worker has started whose outcome agenda has not yet saved ('start' to 'complete'). */
+  private started = 0;
   private readonly handlers = new Map<TaskName, { handler: TaskHandler<TaskName>; options: TaskOptions }>();
 
   constructor(
@@ -84,16 +88,26 @@ export class JobQueue {
       this.logger.warn({ err: error, task: job.attrs.name, failCount: job.attrs.failCount }, 'job failed'),
     );
     agenda.on('error', (error: Error) => this.logger.error({ err: error }, 'job queue error'));
+    agenda.on('start', () => (this.started += 1));
+    agenda.on('complete', () => (this.started -= 1));
     await agenda.start();
     this.agenda = agenda;
   }
 
-  /** Waits for running jobs to finish, then stops taking new ones. */
+  /**
+   * Stops taking jobs, then waits (up to the timeout) for the running ones to finish and their outcome to
+   * be saved. Stopping first matters: a job already fetched and locked but not started is released for
+   * another worker instead of starting while this one waits, only to lose its connection at shutdown.
+   */
   async stop(timeoutMs = 10_000): Promise<void> {
     const agenda = this.agenda;
     this.agenda = null;
     if (!agenda) return;
-    await agenda.drain(timeoutMs).catch(() => agenda.stop());
+    await agenda.stop(false);
+    const giveUpAt = Date.now() + timeoutMs;
+    while (this.started > 0 && Date.now() < giveUpAt) {
+      await delay(STOP_POLL_MS);
+    }
   }
 
   get running(): boolean {
