@@ -21,8 +21,8 @@ function run(nodeFlags: string[]): string {
 }
 
 describe('heap growth at start', () => {
-  it('sets V8 to grow the heap to at most twice what the last full collection kept', () => {
-    expect(JSON.parse(run([]))).toEqual(['--heap-growing-percent=100']);
+  it('sets V8 to grow the heap to at most three times what the last full collection kept', () => {
+    expect(JSON.parse(run([]))).toEqual(['--heap-growing-percent=200']);
   });
 
   it('leaves a value given on the command line alone', () => {
