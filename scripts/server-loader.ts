@@ -40,15 +40,16 @@ function saveCache(script: vm.Script): void {
   }
 }
 
-const cachedData = readCache();
 // The wrapper stays on the bundle's first line so stack traces keep the bundle's line numbers.
 const script = new vm.Script(
   `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`,
-  { filename: bundle, cachedData },
+  // Read here rather than kept in a variable: the cache's bytes (megabytes) are garbage once compiled.
+  { filename: bundle, cachedData: readCache() },
 );
+const compiledAfresh = script.cachedDataRejected !== false;
 const runBundle = script.runInThisContext() as (...args: unknown[]) => void;
 runBundle(exports, require, module, bundle, __dirname);
-if (!cachedData || script.cachedDataRejected) {
+if (compiledAfresh) {
   setTimeout(() => saveCache(script), SAVE_CACHE_AFTER_MS).unref();
   process.once('exit', () => saveCache(script));
 }
