@@ -6,6 +6,7 @@ import { encodeEntry } from './journal-codec';
 import { journalFileName, scanJournals } from './journal-files';
 import { JournalWriter } from './journal-writer';
 import { readSnapshot, writeSnapshot } from './snapshot';
+import type { SnapshotFile } from './stored-bodies';
 import type { CollectionImage, JournalEntry, Persistence, RecoveredState } from './types';
 
 export interface DirectoryPersistenceOptions {
@@ -40,6 +41,8 @@ class DirectoryPersistence implements Persistence {
   private appendGeneration = 1;
   private lastSeq = 0;
   private checkpoints: Promise<void> = Promise.resolve();
+  /** The snapshot read at recovery, open while collections may still be read from it. */
+  private snapshotFile: SnapshotFile | undefined;
 
   constructor(
     private readonly dir: string,
@@ -51,6 +54,7 @@ class DirectoryPersistence implements Persistence {
     if (this.state !== 'opened') throw new Error(`recover() may only be called once, before appending`);
     this.state = 'recovering';
     const snapshot = await readSnapshot(this.dir);
+    this.snapshotFile = snapshot.file;
     const scan = await scanJournals(this.dir, snapshot.seq);
     for (const file of scan.files) this.generations.set(file.generation, file);
     this.appendGeneration = scan.files.at(-1)?.generation ?? 1;
@@ -126,6 +130,7 @@ class DirectoryPersistence implements Persistence {
     this.state = 'closed';
     await this.checkpoints;
     await this.writer?.close();
+    await this.snapshotFile?.close();
     await this.lock.release();
   }
 

@@ -30,7 +30,11 @@ export class FrameReader {
     private readonly fileSize: number,
   ) {}
 
-  async next(): Promise<FrameRead> {
+  /**
+   * The next frame. With `copy` false the body is a view of the read buffer, for a caller that only
+   * checks it or decodes it at once (a copy per record would be garbage right away).
+   */
+  async next(copy = true): Promise<FrameRead> {
     const start = this.bufferOffset + this.cursor;
     const remaining = this.fileSize - start;
     if (remaining === 0) return { type: 'end' };
@@ -56,7 +60,7 @@ export class FrameReader {
     if (crc32(covered) !== checksum) {
       return { type: 'bad', offset: start, problem: `checksum mismatch in record at offset ${start}` };
     }
-    const body = Buffer.from(covered.subarray(1));
+    const body = copy ? Buffer.from(covered.subarray(1)) : covered.subarray(1);
     if (body.readInt32LE(0) !== length) {
       return { type: 'bad', offset: start, problem: `BSON length mismatch in record at offset ${start}` };
     }

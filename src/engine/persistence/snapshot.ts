@@ -6,6 +6,7 @@ import { FrameReader } from './frame-reader';
 import { errorCode } from './directory-lock';
 import { fsyncDirectory } from './fsync';
 import type { IndexSpec } from '../storage/types';
+import { SnapshotFile, StoredBodies, type EncodedBodies } from './stored-bodies';
 import type { CollectionImage } from './types';
 
 export const SNAPSHOT_FILE_NAME = 'snapshot.bson';
@@ -15,6 +16,8 @@ const WRITE_CHUNK_BYTES = 1024 * 1024;
 export interface LoadedSnapshot {
   seq: number;
   collections: CollectionImage[];
+  /** The file the collections' documents are still read from; the engine closes it when it closes. */
+  file?: SnapshotFile;
 }
 
 /**
@@ -75,36 +78,46 @@ export async function readSnapshot(dir: string): Promise<LoadedSnapshot> {
     if (errorCode(error) === 'ENOENT') return { seq: 0, collections: [] };
     throw error;
   }
+  const file = new SnapshotFile(finalPath, handle);
   try {
-    return await readFrames(new FrameReader(handle, (await handle.stat()).size));
+    const loaded = await readFrames(new FrameReader(handle, (await handle.stat()).size), file);
+    return { ...loaded, file };
   } catch (error) {
+    await file.close();
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Snapshot ${finalPath} is damaged (${reason}); restore it from a backup`, {
       cause: error,
     });
-  } finally {
-    await handle.close();
   }
 }
 
-async function readFrames(reader: FrameReader): Promise<LoadedSnapshot> {
+async function readFrames(reader: FrameReader, file: SnapshotFile): Promise<LoadedSnapshot> {
   const header = await nextDocument(reader, FrameKind.SnapshotHeader);
   if (header.format !== SNAPSHOT_FORMAT || typeof header.seq !== 'number') throw new Error('unknown header');
-  const collections: LoadedCollection[] = [];
+  const collections: CollectionImage[] = [];
+  let current: LoadingCollection | undefined;
+  const finish = () => {
+    if (current) collections.push(loadedCollection(current, file));
+    current = undefined;
+  };
   for (;;) {
-    const read = await reader.next();
+    // Records are checked here; document bodies are left in the file until their collection is used.
+    const read = await reader.next(false);
     if (read.type !== 'frame') throw new Error(read.type === 'bad' ? read.problem : 'no end record');
     if (read.frame.kind === FrameKind.Document) {
-      const current = collections.at(-1);
       if (!current) throw new Error('document before any collection');
-      current.encoded.push(read.frame.body);
+      current.start ??= read.frame.start;
+      current.end = read.frame.end;
+      current.count += 1;
       continue;
     }
     const body = decodeBody(read.frame.body);
     if (read.frame.kind === FrameKind.Collection) {
-      collections.push(toCollection(body));
+      finish();
+      current = { record: body, start: undefined, end: 0, count: 0 };
     } else if (read.frame.kind === FrameKind.SnapshotEnd) {
-      const documents = collections.reduce((sum, collection) => sum + collection.encoded.length, 0);
+      finish();
+      const documents = collections.reduce((sum, collection) => sum + (collection.encoded?.length ?? 0), 0);
       if (
         body.seq !== header.seq ||
         body.collections !== collections.length ||
@@ -126,15 +139,24 @@ async function nextDocument(reader: FrameReader, kind: number): Promise<Document
   return decodeBody(read.frame.body);
 }
 
-/** A collection as read back: its documents stay BSON bodies until someone iterates `docs`. */
-type LoadedCollection = CollectionImage & { encoded: Uint8Array[] };
+/** A collection record and where its document records lie, while the file is being read. */
+interface LoadingCollection {
+  record: Document;
+  start: number | undefined;
+  end: number;
+  count: number;
+}
 
-function toCollection(body: Document): LoadedCollection {
-  const { ns, options, indexes } = body;
+/** A collection as read back: its documents stay BSON bodies in the file until someone iterates `docs`. */
+function loadedCollection(
+  { record, start, end, count }: LoadingCollection,
+  file: SnapshotFile,
+): CollectionImage {
+  const { ns, options, indexes } = record;
   if (typeof ns !== 'string' || typeof options !== 'object' || options === null || !Array.isArray(indexes)) {
     throw new Error('malformed collection record');
   }
-  const encoded: Uint8Array[] = [];
+  const encoded: EncodedBodies = start === undefined ? [] : new StoredBodies(file, start, end, count);
   const docs = {
     *[Symbol.iterator]() {
       for (const bytes of encoded) yield decodeBody(bytes);

@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import type { IndexSpec } from '../storage/types';
+import type { EncodedBodies } from './stored-bodies';
 
 /** One logical change; a journal entry groups the changes of one atomic commit. */
 export type JournalOp =
@@ -28,7 +29,7 @@ export interface CollectionImage {
    * The documents' BSON bodies, when they are still exactly as read back from a snapshot: a snapshot writes
    * them verbatim and the catalog decodes them only when the collection is first used.
    */
-  encoded?: readonly Uint8Array[];
+  encoded?: EncodedBodies;
 }
 
 export interface RecoveryReport {

@@ -4,6 +4,7 @@ import { compareBson } from '../bson-order';
 import { buildIndex, documentTree, type BuiltIndex } from './bulk-build';
 import { duplicateKeyError } from './duplicate-key';
 import { EncodedDocuments } from './encoded-documents';
+import type { EncodedBodies } from '../persistence/stored-bodies';
 import { IndexKeyMaker, MIN, sameKeyValues, type IndexEntry } from './index-keys';
 import type { IndexSpec } from './types';
 
@@ -90,7 +91,7 @@ export class Collection {
   }
 
   /** The BSON bodies of documents nothing has decoded since they were read back, for a snapshot to copy. */
-  get untouchedBodies(): readonly Uint8Array[] | undefined {
+  get untouchedBodies(): EncodedBodies | undefined {
     return this.contents instanceof EncodedDocuments ? this.contents.encoded : undefined;
   }
 

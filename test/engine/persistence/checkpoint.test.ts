@@ -38,7 +38,14 @@ async function openRecovered(dir: string): Promise<Persistence> {
 async function recoverOnce(dir: string) {
   const persistence = await openDirectoryPersistence(dir);
   try {
-    return await persistence.recover();
+    const state = await persistence.recover();
+    // Snapshot documents are read from the file, which closes with the persistence: read them now.
+    const collections = state.collections.map((collection) => ({
+      ...collection,
+      docs: [...collection.docs],
+      encoded: undefined,
+    }));
+    return { ...state, collections };
   } finally {
     await persistence.close();
   }

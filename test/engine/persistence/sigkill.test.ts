@@ -23,7 +23,14 @@ async function appendThenKill(dir: string, acknowledged: number, checkpointEvery
 async function recoverOnce(dir: string): Promise<RecoveredState> {
   const persistence = await openDirectoryPersistence(dir);
   try {
-    return await persistence.recover();
+    const state = await persistence.recover();
+    // Snapshot documents are read from the file, which closes with the persistence: read them now.
+    const collections = state.collections.map((collection) => ({
+      ...collection,
+      docs: [...collection.docs],
+      encoded: undefined,
+    }));
+    return { ...state, collections };
   } finally {
     await persistence.close();
   }
