@@ -33,6 +33,7 @@ export interface JobRequest<K extends TaskName = TaskName> {
  */
 export class JobQueue {
   private agenda: Agenda | null = null;
+  private starting: Promise<void> | undefined;
   /** How many jobs this worker has started whose outcome agenda has not yet saved ('start' to 'complete'). */
   private started = 0;
   private readonly handlers = new Map<TaskName, { handler: TaskHandler<TaskName>; options: TaskOptions }>();
@@ -87,11 +88,17 @@ export class JobQueue {
     agenda.on('fail', (error: Error, job) =>
       this.logger.warn({ err: error, task: job.attrs.name, failCount: job.attrs.failCount }, 'job failed'),
     );
-    agenda.on('error', (error: Error) => this.logger.error({ err: error }, 'job queue error'));
+    agenda.on('error', (error: Error) => {
+      // A query already under way when the queue stopped fails as the connection closes: expected then.
+      if (this.agenda === agenda) this.logger.error({ err: error }, 'job queue error');
+      else this.logger.info({ err: error }, 'job queue query cut short by the stop');
+    });
     agenda.on('start', () => (this.started += 1));
     agenda.on('complete', () => (this.started -= 1));
-    await agenda.start();
+    // Set before starting, so a stop that comes while agenda starts waits for it and then stops it.
     this.agenda = agenda;
+    this.starting = agenda.start();
+    await this.starting;
   }
 
   /**
@@ -103,6 +110,7 @@ export class JobQueue {
     const agenda = this.agenda;
     this.agenda = null;
     if (!agenda) return;
+    await this.starting?.catch(() => undefined);
     await agenda.stop(false);
     const giveUpAt = Date.now() + timeoutMs;
     while (this.started > 0 && Date.now() < giveUpAt) {

@@ -91,4 +91,23 @@ describe('a worker told to stop', () => {
       DOMAINS.length,
     );
   });
+
+  it('stops a queue told to stop while it was still starting', async () => {
+    await second?.jobs.stop(5_000);
+    second = undefined;
+    const organisation = await makeOrganisation();
+    const [entry] = await Evidence.insertMany([
+      { organisation: organisation._id, kind: 'dmarc', subject: 'late.stopping.test' },
+    ]);
+    const starting = testApp.services.jobs.start();
+    await testApp.services.jobs.stop(5_000);
+    await starting;
+    expect(testApp.services.jobs.running).toBe(false);
+
+    await testApp.services.jobs.enqueue({ task: 'evidence.check', data: { evidenceId: String(entry?._id) } });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(peers.dns.questions).not.toContain(question('late.stopping.test'));
+    const jobs = mongoose.connection.collection(JOBS_COLLECTION);
+    expect(await jobs.countDocuments({ 'data.evidenceId': String(entry?._id), lastRunAt: null })).toBe(1);
+  });
 });
