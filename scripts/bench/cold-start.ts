@@ -49,13 +49,17 @@ async function firstOk(url: string, deadline: number, exited: () => boolean): Pr
   throw new Error(`${url} did not answer 200 (server ${exited() ? 'exited' : 'too slow'})`);
 }
 
-/** What `npm run serve` runs, on an existing data directory, with its log lines sent to `logFd`. */
+/**
+ * What `npm run serve` runs, on an existing data directory, with its log lines sent to `logFd`. The job
+ * queue is off: it starts only after the first answer, where the measurement ends, and left on it would
+ * check the synthetic organisations' websites over the network and change the data between runs.
+ */
 export async function measureColdStart(env: NodeJS.ProcessEnv, logFd: number): Promise<ColdStart> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, ['dist/server.js'], {
     cwd: projectRoot,
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', RUN_JOBS: 'false' },
     stdio: ['ignore', logFd, 'inherit'],
   });
   const pid = child.pid ?? 0;
