@@ -85,6 +85,7 @@ export async function bundleServer(options: BundleOptions = {}): Promise<void> {
   await build({
     entryPoints: [path.join(projectRoot, 'scripts', 'server-loader.ts')],
     outfile: path.join(outdir, 'server.js'),
+    bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',

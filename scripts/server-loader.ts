@@ -8,6 +8,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { limitHeapGrowth } from '../src/startup/heapGrowth';
 
 /** Set when bundling: the bundle's file name and the hash of its content. */
 declare const SERVER_BUNDLE_FILE: string;
@@ -40,6 +41,9 @@ function saveCache(script: vm.Script): void {
   }
 }
 
+// V8 accepts a code cache only under the flags it was made with, and the server changes one at start: set
+// it before compiling, so the cache is made and read under the same flags.
+limitHeapGrowth();
 // The wrapper stays on the bundle's first line so stack traces keep the bundle's line numbers.
 const script = new vm.Script(
   `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`,

@@ -15,6 +15,7 @@ describe('the bundled server', () => {
   let child: ChildProcess;
   let baseUrl: string;
   let bundleDir: string;
+  let serverEnv: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
     mkdirSync(path.join(projectRoot, 'dist'), { recursive: true });
@@ -22,20 +23,20 @@ describe('the bundled server', () => {
     const loader = path.join(bundleDir, 'server.js');
     await bundleServer({ outdir: bundleDir, savedFormat: SAVED_FORMAT });
     engine = await startEngine();
+    serverEnv = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'a'.repeat(40),
+      SEED_DEMO_DATA: 'false',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      MONGODB_URI: engine.uri,
+      LOG_LEVEL: 'silent',
+      // Behind a TLS proxy as in production: the session cookie is secure, set only on HTTPS requests.
+      TRUST_PROXY: '1',
+    };
     child = spawn(process.execPath, [loader], {
       cwd: projectRoot,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        SESSION_SECRET: 'a'.repeat(40),
-        SEED_DEMO_DATA: 'false',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        MONGODB_URI: engine.uri,
-        LOG_LEVEL: 'silent',
-        // Behind a TLS proxy as in production: the session cookie is secure, set only on HTTPS requests.
-        TRUST_PROXY: '1',
-      },
+      env: { ...process.env, ...serverEnv },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     baseUrl = await servingUrl(child);
@@ -102,6 +103,20 @@ describe('the bundled server', () => {
       /^server-bundle\.js\.[0-9a-f]{16}\.cache$/.test(file),
     );
     expect(caches).toHaveLength(1);
-    expect(statSync(path.join(bundleDir, caches[0] ?? '')).size).toBeGreaterThan(0);
+    const cache = path.join(bundleDir, caches[0] ?? '');
+    const saved = statSync(cache);
+    expect(saved.size).toBeGreaterThan(0);
+
+    // The next start runs from it: a cache V8 refused would be made again and saved over it at exit.
+    child = spawn(process.execPath, [path.join(bundleDir, 'server.js')], {
+      cwd: projectRoot,
+      env: { ...process.env, ...serverEnv },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    expect((await fetch(`${await servingUrl(child)}/healthz`)).status).toBe(200);
+    const stopped = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await stopped;
+    expect(statSync(cache).mtimeMs).toBe(saved.mtimeMs);
   });
 });
