@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Long, ObjectId, type Document } from 'bson';
 import { openDirectoryPersistence } from '../../../src/engine/persistence/directory';
 import type { CollectionImage, JournalEntry, Persistence } from '../../../src/engine/persistence/types';
+import { recoverOnce } from './recover-once';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();
@@ -33,22 +34,6 @@ async function openRecovered(dir: string): Promise<Persistence> {
   const persistence = await openDirectoryPersistence(dir);
   await persistence.recover();
   return persistence;
-}
-
-async function recoverOnce(dir: string) {
-  const persistence = await openDirectoryPersistence(dir);
-  try {
-    const state = await persistence.recover();
-    // Snapshot documents are read from the file, which closes with the persistence: read them now.
-    const collections = state.collections.map((collection) => ({
-      ...collection,
-      docs: [...collection.docs],
-      encoded: undefined,
-    }));
-    return { ...state, collections };
-  } finally {
-    await persistence.close();
-  }
 }
 
 async function journalFiles(dir: string): Promise<string[]> {

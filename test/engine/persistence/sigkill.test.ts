@@ -4,6 +4,7 @@ import type { Document } from 'bson';
 import { openDirectoryPersistence } from '../../../src/engine/persistence/directory';
 import type { RecoveredState } from '../../../src/engine/persistence/types';
 import { killHard, spawnFixture, waitForOutput } from './child-process';
+import { recoverOnce } from './recover-once';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();
@@ -17,22 +18,6 @@ async function appendThenKill(dir: string, acknowledged: number, checkpointEvery
     return lines.map(Number);
   } finally {
     await killHard(child);
-  }
-}
-
-async function recoverOnce(dir: string): Promise<RecoveredState> {
-  const persistence = await openDirectoryPersistence(dir);
-  try {
-    const state = await persistence.recover();
-    // Snapshot documents are read from the file, which closes with the persistence: read them now.
-    const collections = state.collections.map((collection) => ({
-      ...collection,
-      docs: [...collection.docs],
-      encoded: undefined,
-    }));
-    return { ...state, collections };
-  } finally {
-    await persistence.close();
   }
 }
 
