@@ -98,7 +98,13 @@ export class JobQueue {
     // Set before starting, so a stop that comes while agenda starts waits for it and then stops it.
     this.agenda = agenda;
     this.starting = agenda.start();
-    await this.starting;
+    try {
+      await this.starting;
+    } catch (error) {
+      // A queue that failed to start is not running: a later start may try again.
+      if (this.agenda === agenda) this.agenda = null;
+      throw error;
+    }
   }
 
   /**
