@@ -19,14 +19,21 @@ interface Kept {
 }
 type KeptById = Map<string, Kept>;
 
+/** The cursor's documents, pausing every BATCH of them so a long read leaves room for requests. */
+async function* paced<T>(cursor: AsyncIterable<T>, pause: () => Promise<void>): AsyncGenerator<T> {
+  let read = 0;
+  for await (const doc of cursor) {
+    if (++read % BATCH === 0) await pause();
+    yield doc;
+  }
+}
+
 async function readClaimed(into: KeptById, since: Date | null, pause: () => Promise<void>): Promise<void> {
   const cursor = Evidence.find(since ? { updatedAt: { $gte: since } } : {})
     .select('organisation kind subject status latestResult checkedAt')
     .lean()
     .cursor({ batchSize: BATCH });
-  let read = 0;
-  for await (const doc of cursor) {
-    if (++read % BATCH === 0) await pause();
+  for await (const doc of paced(cursor, pause)) {
     const checkedAt = doc.latestResult?.checkedAt ?? doc.checkedAt;
     into.set(String(doc._id), {
       organisation: String(doc.organisation),
@@ -48,9 +55,7 @@ async function readMeasured(into: KeptById, since: Date | null, pause: () => Pro
     .select('organisation check domain status latestResult checkedAt notOurs')
     .lean()
     .cursor({ batchSize: BATCH });
-  let read = 0;
-  for await (const doc of cursor) {
-    if (++read % BATCH === 0) await pause();
+  for await (const doc of paced(cursor, pause)) {
     into.set(String(doc._id), {
       organisation: String(doc.organisation),
       result:
