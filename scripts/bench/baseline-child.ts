@@ -5,6 +5,7 @@
  * Usage (through fork): baseline-child.ts HTML_FILE
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import express from 'express';
 import { listen } from '../../src/httpServer';
 import { setUpCompression } from '../../src/middleware/compression';
@@ -24,7 +25,8 @@ runHttpChild(async () => {
   app.get('/baseline-health', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
-  const running = await listen(app, 0, '127.0.0.1');
+  // A server as `app.listen` makes it, so the baseline is Express as anyone would run it.
+  const running = await listen(app, 0, '127.0.0.1', createServer(app));
   return {
     port: running.port,
     facts: { bytes: Buffer.byteLength(html) },
