@@ -71,7 +71,7 @@ export function createApp(deps: AppDependencies): Express {
       setUpI18n(i18n, config.isProduction),
       setUpViewLocals(createAssetUrl(fingerprints)),
       setUpBodyParsing(),
-      setUpSession(config, connection),
+      setUpSession(config, connection, app.request),
       setUpAuthentication(authenticator),
       setUpFlash(),
       createRateLimiter(connection, {

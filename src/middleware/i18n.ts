@@ -112,26 +112,36 @@ export function setUpI18n(instance: i18n, secureCookies: boolean): RequestHandle
     res.locals.lang = lang;
     res.locals.t = t;
     res.locals.currentPath = req.path;
-    defineLanguageUrls(res.locals, req.originalUrl);
+    res.locals.languageUrls = lazyLanguageUrls(req.originalUrl);
     next();
   };
 }
 
-/** Built on first read: only rendered pages read them, not assets, probes or cached pages. */
-function defineLanguageUrls(locals: Record<string, unknown>, originalUrl: string): void {
-  Object.defineProperty(locals, 'languageUrls', {
-    configurable: true,
+/**
+ * The current URL in each language, worked out on first read: only rendered pages read them, not assets,
+ * probes or cached pages. The getters live on the prototype, defined once: an accessor defined on each
+ * request's own object gives every object a hidden class of its own, which kept each request's objects
+ * alive past the young generation's collections.
+ */
+class LanguageUrls {
+  #urls: Record<Language, string> | undefined;
+  constructor(private readonly originalUrl: string) {}
+  of(lang: Language): string {
+    this.#urls ??= languageUrls(this.originalUrl);
+    return this.#urls[lang];
+  }
+}
+for (const lang of languages) {
+  Object.defineProperty(LanguageUrls.prototype, lang, {
     enumerable: true,
-    get() {
-      const value = languageUrls(originalUrl);
-      Object.defineProperty(locals, 'languageUrls', { value, writable: true, enumerable: true });
-      return value;
-    },
-    set(value: unknown) {
-      Object.defineProperty(locals, 'languageUrls', { value, writable: true, enumerable: true });
+    get(this: LanguageUrls) {
+      return this.of(lang);
     },
   });
 }
+
+const lazyLanguageUrls = (originalUrl: string): Record<Language, string> =>
+  new LanguageUrls(originalUrl) as unknown as Record<Language, string>;
 
 export function rememberLanguage(
   res: Parameters<RequestHandler>[1],

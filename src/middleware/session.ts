@@ -17,28 +17,44 @@ export function hasSessionCookie(req: Request): boolean {
   return (req.cookies as Record<string, unknown> | undefined)?.[sessionCookieName] !== undefined;
 }
 
+const startOnFirstRead = Symbol('starts the session on first read');
+type LazySessionRequest = Request & { [startOnFirstRead]?: () => void };
+
 /**
- * A reader who has no session gets one only when something uses `req.session` (a form's CSRF token, a
- * flash message); until then nothing is generated, hashed or hooked into the response.
+ * `req.session` as an accessor on the app's request prototype, defined once: a request marked with
+ * `startOnFirstRead` starts its session when something first reads it (a form's CSRF token, a flash
+ * message); whatever is assigned (express-session's new session) becomes the request's own property. Not
+ * defined per request: an accessor on each request's own object gives every request a hidden class of its
+ * own, which kept each request's objects alive past the young generation's collections.
  */
-function startOnFirstUse(req: Request, res: Response, start: RequestHandler): void {
-  const settle = (value: unknown) =>
-    Object.defineProperty(req, 'session', { value, writable: true, configurable: true, enumerable: true });
-  Object.defineProperty(req, 'session', {
+function defineLazySession(requestPrototype: object): void {
+  Object.defineProperty(requestPrototype, 'session', {
     configurable: true,
-    enumerable: true,
-    get() {
-      settle(undefined);
-      // Without a session cookie express-session works synchronously: it generates the session and calls back.
-      // The only failure that comes back here is saving the new session when the response ends (the store
-      // away in a database outage): the page has gone out, so log it; throwing would take the process down.
-      start(req, res, (error?: unknown) => {
-        if (error) req.log?.warn({ err: error, requestId: req.id }, 'new session not saved');
-      });
-      return req.session;
+    get(this: LazySessionRequest): unknown {
+      const start = this[startOnFirstRead];
+      if (!start) return undefined;
+      this[startOnFirstRead] = undefined;
+      start();
+      return this.session;
     },
-    set: settle,
+    set(this: LazySessionRequest, value: unknown) {
+      Object.defineProperty(this, 'session', { value, writable: true, configurable: true, enumerable: true });
+    },
   });
+}
+
+/**
+ * A reader who has no session gets one only when something uses `req.session`; until then nothing is
+ * generated, hashed or hooked into the response.
+ */
+function startOnFirstUse(req: LazySessionRequest, res: Response, start: RequestHandler): void {
+  // Without a session cookie express-session works synchronously: it generates the session and calls back.
+  // The only failure that comes back here is saving the new session when the response ends (the store
+  // away in a database outage): the page has gone out, so log it; throwing would take the process down.
+  req[startOnFirstRead] = () =>
+    start(req, res, (error?: unknown) => {
+      if (error) req.log?.warn({ err: error, requestId: req.id }, 'new session not saved');
+    });
 }
 
 /** The driver client once mongoose has connected, so the app can be built before the database is up. */
@@ -51,7 +67,9 @@ function connectedClient(connection: Connection): Promise<MongoClient> {
 export function setUpSession(
   config: Pick<Config, 'sessionSecret' | 'sessionMaxAgeMs' | 'isProduction'>,
   connection: Connection,
+  requestPrototype: object,
 ): RequestHandler {
+  defineLazySession(requestPrototype);
   const store = MongoStore.create({
     clientPromise: connectedClient(connection),
     collectionName: sessionCollectionName,

@@ -1,3 +1,4 @@
+import { Router } from 'express';
 import { sessionCookieName } from '../../src/middleware/session';
 import { startTestApp, testSessionSecret, type TestApp } from '../helpers/app';
 import { fetchCsrf } from '../helpers/csrf';
@@ -29,7 +30,6 @@ describe('sessions only when needed', () => {
     const saved = await agent.post('/language').type('form').send({ lang: 'fr', _csrf: token });
     expect(saved.status).toBe(303);
   });
-
 });
 
 describe('cheap answers in production', () => {
@@ -63,5 +63,25 @@ describe('cheap answers in production', () => {
       nonces.add(/'nonce-([^']+)'/.exec(String(response.headers['content-security-policy']))?.[1] ?? '');
     }
     expect(nonces.size).toBe(5);
+  });
+});
+
+describe('a session started on first read', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    const probe = Router().get('/test/session-twice', (req, res) => {
+      const first = req.session;
+      const second = req.session;
+      res.json({ same: first === second, defined: first !== undefined, own: Object.hasOwn(req, 'session') });
+    });
+    testApp = await startTestApp({ extraRouters: [probe] });
+  });
+  afterAll(() => testApp.stop());
+
+  it('is one session however often it is read, and becomes the request’s own', async () => {
+    const response = await testApp.agent().get('/test/session-twice');
+    expect(response.body).toEqual({ same: true, defined: true, own: true });
+    // Read but left unchanged, a new session is not saved, so no cookie is set.
+    expect([response.headers['set-cookie'] ?? []].flat().join('')).not.toContain('accord.sid=');
   });
 });
