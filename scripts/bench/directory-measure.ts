@@ -29,15 +29,24 @@ export async function measure(
   const loadOptions: LoadOptions = { ...options, pathFor: target.pathFor, expectStatus: target.expectStatus };
   await warmUp(url, loadOptions);
   const cpuBefore = await server.cpuMs();
+  const gcBefore = await server.gcMs();
   if (profileDir) await server.startProfile();
   const load = await measureLoad(url, loadOptions);
   const cpuMs = (await server.cpuMs()) - cpuBefore;
+  const gcMs = (await server.gcMs()) - gcBefore;
   if (profileDir) {
     const base = path.join(profileDir, target.name.replace(/\W+/g, '-'));
     log(`\n${await stopProfile(server, base, load.requests)}\n`);
   }
-  const cpuMicrosPerRequest = (cpuMs * 1000) / Math.max(load.requests, 1);
-  return { name: target.name, path: target.path, load, cpuMicrosPerRequest, memory: await server.memory() };
+  const perRequest = (ms: number) => (ms * 1000) / Math.max(load.requests, 1);
+  return {
+    name: target.name,
+    path: target.path,
+    load,
+    cpuMicrosPerRequest: perRequest(cpuMs),
+    gcMicrosPerRequest: perRequest(gcMs),
+    memory: await server.memory(),
+  };
 }
 
 /** The plain Express routes, compiled like the app, in their own process: the page twice, the probe once. */

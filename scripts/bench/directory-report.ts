@@ -13,6 +13,8 @@ export interface Measured {
   load: LoadResult;
   /** Server CPU time (user + system) per request while measured: steadier than req/s on a busy machine. */
   cpuMicrosPerRequest: number;
+  /** Of that, the time the server was paused for garbage collection. */
+  gcMicrosPerRequest: number;
   memory: ServerMemory;
 }
 
@@ -63,12 +65,13 @@ export function report(size: number, { baselines, healthBaseline, targets }: Siz
       fixed(m.load.p99Ms / Math.max(reference.load.p99Ms, 1), 2),
       Math.round(m.cpuMicrosPerRequest),
       fixed(m.cpuMicrosPerRequest / reference.cpu, 2),
+      Math.round(m.gcMicrosPerRequest),
       `${mebibytes(m.memory.rss)} / ${mebibytes(m.memory.heapUsed)}`,
       verdict ? m.coldMs.toFixed(0) : '',
       verdict ? `${verdict.pass ? 'PASS' : 'FAIL'} (${verdict.rule})` : '',
     ];
   });
   const header = ['target', 'bytes', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'p99/base'];
-  header.push('CPU µs/req', 'CPU/base', 'RSS / heapUsed', 'cold ms', 'issue target');
+  header.push('CPU µs/req', 'CPU/base', 'GC µs/req', 'RSS / heapUsed', 'cold ms', 'issue target');
   return formatTable(header, rows);
 }

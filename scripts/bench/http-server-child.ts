@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
+import { PerformanceObserver } from 'node:perf_hooks';
 
 export type HttpChildRequest =
   | { type: 'memory' }
@@ -18,7 +19,7 @@ export type HttpChildMessage =
   | { type: 'ready'; port: number; facts: Record<string, string | number> }
   | { type: 'memory'; rss: number; heapUsed: number }
   | { type: 'memory-usage'; usage: NodeJS.MemoryUsage }
-  | { type: 'cpu'; micros: number }
+  | { type: 'cpu'; micros: number; gcMicros: number }
   | { type: 'profile-started' }
   | { type: 'profile-stopped' }
   | { type: 'progress'; text: string }
@@ -58,6 +59,16 @@ function isRequest(value: unknown): value is HttpChildRequest {
   return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string';
 }
 
+/** Time the process has spent paused for garbage collection, from V8's GC entries. */
+function watchGcPauses(): () => number {
+  let totalMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) totalMs += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return () => totalMs * 1000;
+}
+
 function measureMemory(): HttpChildMessage {
   // With --expose-gc, collect first so heapUsed reflects live data rather than garbage awaiting collection.
   const gc: unknown = Reflect.get(globalThis, 'gc');
@@ -66,7 +77,12 @@ function measureMemory(): HttpChildMessage {
   return { type: 'memory', rss: usage.rss, heapUsed: usage.heapUsed };
 }
 
-async function handle(request: HttpChildRequest, served: ServedByChild, profiler: Session): Promise<void> {
+async function handle(
+  request: HttpChildRequest,
+  served: ServedByChild,
+  profiler: Session,
+  gcPauseMicros: () => number,
+): Promise<void> {
   switch (request.type) {
     case 'memory':
       return send(measureMemory());
@@ -75,7 +91,7 @@ async function handle(request: HttpChildRequest, served: ServedByChild, profiler
       return send({ type: 'memory-usage', usage: process.memoryUsage() });
     case 'cpu': {
       const { user, system } = process.cpuUsage();
-      return send({ type: 'cpu', micros: user + system });
+      return send({ type: 'cpu', micros: user + system, gcMicros: gcPauseMicros() });
     }
     case 'profile-start':
       await profiler.post('Profiler.enable');
@@ -114,8 +130,9 @@ export function runHttpChild(start: () => Promise<ServedByChild>): void {
   start().then((served) => {
     const profiler = new Session();
     profiler.connect();
+    const gcPauseMicros = watchGcPauses();
     process.on('message', (request: unknown) => {
-      if (isRequest(request)) handle(request, served, profiler).catch(fail);
+      if (isRequest(request)) handle(request, served, profiler, gcPauseMicros).catch(fail);
     });
     send({ type: 'ready', port: served.port, facts: served.facts });
   }, fail);

@@ -15,6 +15,8 @@ export interface HttpServerProcess {
   memoryUsage(): Promise<NodeJS.MemoryUsage>;
   /** CPU time (user + system) the server process has used so far, in milliseconds. */
   cpuMs(): Promise<number>;
+  /** Time the server has spent paused for garbage collection so far, in milliseconds. */
+  gcMs(): Promise<number>;
   /** Samples the server's CPU and allocations until `stopProfile`, which writes both profiles. */
   startProfile(): Promise<void>;
   stopProfile(files: { cpuFile: string; heapFile: string }): Promise<void>;
@@ -97,6 +99,10 @@ export async function startHttpServerProcess(
     async cpuMs() {
       const { micros } = await ask({ type: 'cpu' }, 'cpu');
       return micros / 1000;
+    },
+    async gcMs() {
+      const { gcMicros } = await ask({ type: 'cpu' }, 'cpu');
+      return gcMicros / 1000;
     },
     async startProfile() {
       await ask({ type: 'profile-start' }, 'profile-started');
