@@ -1,7 +1,8 @@
 /**
  * Bundles the server into one file, dist/server-bundle.js, so a production start reads and compiles one file
  * instead of resolving and compiling hundreds across node_modules, and writes dist/server.js (what
- * `npm run serve` runs), which runs the bundle through V8's code cache (scripts/server-loader.ts). Run after
+ * `npm run serve` runs), which runs the bundle through V8's code cache (scripts/server-loader.ts), then
+ * starts it once so that cache is there for the first start (scripts/prime-code-cache.ts). Run after
  * `tsc -p scripts/tsconfig.build.json` (it reads the compiled directory sources): npm run build
  */
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { primeCodeCache } from './prime-code-cache';
 
 const projectRoot = path.resolve(__dirname, '..');
 const BUNDLE_FILE = 'server-bundle.js';
@@ -95,10 +97,12 @@ export async function bundleServer(options: BundleOptions = {}): Promise<void> {
 }
 
 if (require.main === module) {
-  bundleServer().catch((error: unknown) => {
-    process.stderr.write(
-      `bundling the server failed: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    process.exit(1);
-  });
+  bundleServer()
+    .then(() => primeCodeCache(path.join(projectRoot, 'dist')))
+    .catch((error: unknown) => {
+      process.stderr.write(
+        `bundling the server failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exit(1);
+    });
 }

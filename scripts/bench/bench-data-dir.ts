@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { bundleServer } from '../bundle-server';
+import { primeCodeCache } from '../prime-code-cache';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 
@@ -46,7 +47,7 @@ export function compiledBenchScript(name: string): string {
 
 /**
  * Compiles src/ and the benchmark's server child to dist/, as `npm run build` compiles src/, then bundles the
- * server as `npm run build` does.
+ * server and primes its code cache as `npm run build` does.
  */
 export async function buildCompiled(): Promise<void> {
   await run(
@@ -55,4 +56,5 @@ export async function buildCompiled(): Promise<void> {
     process.env,
   );
   await bundleServer();
+  await primeCodeCache(path.join(projectRoot, 'dist'));
 }

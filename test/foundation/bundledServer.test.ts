@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { bundleServer } from '../../scripts/bundle-server';
+import { primeCodeCache } from '../../scripts/prime-code-cache';
 import { startEngine, type RunningEngine } from '../../src/engine';
 import { SAVED_FORMAT } from '../../src/features/directory/savedEntries';
 import { projectRoot } from '../../src/paths';
@@ -118,5 +120,53 @@ describe('the bundled server', () => {
     child.kill('SIGTERM');
     await stopped;
     expect(statSync(cache).mtimeMs).toBe(saved.mtimeMs);
+  });
+});
+
+// `npm run build` ends by starting the bundle once, so a deployment's first start has the code cache too.
+describe('a primed build', () => {
+  let bundleDir: string;
+  afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+
+  it('holds a code cache that the first start reads rather than makes again', async () => {
+    mkdirSync(path.join(projectRoot, 'dist'), { recursive: true });
+    bundleDir = mkdtempSync(path.join(projectRoot, 'dist', 'test-primed-'));
+    await bundleServer({ outdir: bundleDir, savedFormat: SAVED_FORMAT });
+    const cachesNow = () => readdirSync(bundleDir).filter((file) => file.endsWith('.cache'));
+    expect(cachesNow()).toEqual([]);
+    await primeCodeCache(bundleDir);
+    const [cacheName] = cachesNow();
+    expect(cachesNow()).toHaveLength(1);
+    const cache = path.join(bundleDir, cacheName ?? '');
+    const primed = statSync(cache);
+
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'accord-primed-start-'));
+    const child = spawn(process.execPath, [path.join(bundleDir, 'server.js')], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'b'.repeat(40),
+        SEED_DEMO_DATA: 'false',
+        RUN_JOBS: 'false',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        MONGODB_URI: '',
+        LOG_LEVEL: 'silent',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      expect((await fetch(`${await servingUrl(child)}/`)).status).toBe(200);
+    } finally {
+      const stopped = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await stopped;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    // A refused cache would have been made again and saved over the primed one when the server stopped.
+    expect(statSync(cache).mtimeMs).toBe(primed.mtimeMs);
+    expect(cachesNow()).toEqual([cacheName]);
   });
 });
