@@ -15,7 +15,7 @@ import { compiledBenchScript, prepareDataDir } from './bench/bench-data-dir';
 import { log, runBench } from './bench/bench-cli';
 import { measureColdStart } from './bench/cold-start';
 import { loadOptionsOf, readBenchArguments, type BenchArguments } from './bench/directory-arguments';
-import { measure, measureBaselines } from './bench/directory-measure';
+import { measure, measureAppServerBaseline, measureBaselines } from './bench/directory-measure';
 import { report, type Measured } from './bench/directory-report';
 import { directoryTargets } from './bench/directory-targets';
 import { startHttpServerProcess } from './bench/http-server-process';
@@ -70,6 +70,7 @@ async function benchSize(size: number, args: BenchArguments): Promise<void> {
         writeFileSync(staticFile, (await fetchPage(`${app.baseUrl}${directoryTargets('')[0]?.path}`)).body);
       }
       const { baselines, healthBaseline } = await measureBaselines(staticFile, options, profileDir);
+      const appServerBaseline = await measureAppServerBaseline(staticFile, options);
       // One pass over every page first, so JIT and caches are warm before whichever is measured first.
       for (const target of targets) {
         await warmUp(`${app.baseUrl}${target.path}`, {
@@ -100,10 +101,14 @@ async function benchSize(size: number, args: BenchArguments): Promise<void> {
           `${args.connections} connections, ` +
           `${args.duration} s per target after ${args.warmup} warm-up requests${args.gzip ? ', gzip' : ''}; ` +
           `baseline = a plain Express route sending a copy of "filtered" (mean of ${baselines.length} runs), ` +
-          `baseline-health = a plain Express /healthz; app-static = that copy sent through the app's whole chain; ` +
+          `baseline-health = a plain Express /healthz; "baseline, app server" = the plain route served by the ` +
+          `app's HTTP server (requests created with Express's prototypes; not a target's reference); ` +
+          `app-static = that copy sent through the app's whole chain; ` +
           `load average now ${loadAverage()}`,
       );
-      console.log(report(size, { baselines, healthBaseline, targets: measured }));
+      console.log(
+        report(size, { baselines, healthBaseline, informational: [appServerBaseline], targets: measured }),
+      );
       if (profileDir) console.log(`CPU and allocation profiles in ${profileDir}`);
     } finally {
       await app.stop();

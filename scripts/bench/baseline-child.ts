@@ -2,7 +2,9 @@
  * The baselines: a plain Express 5 route answering a fixed HTML string (and one answering /healthz's JSON), with the app's compression
  * middleware, in its own process like the app under test. The string is a captured copy of the page it
  * stands for, so it has the same size and compresses alike.
- * Usage (through fork): baseline-child.ts HTML_FILE
+ * With `app-server`, the same app is served by the app's own HTTP server (src/httpServer.ts), to show what
+ * that server alone changes.
+ * Usage (through fork): baseline-child.ts HTML_FILE [app-server]
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -25,8 +27,11 @@ runHttpChild(async () => {
   app.get('/baseline-health', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
-  // A server as `app.listen` makes it, so the baseline is Express as anyone would run it.
-  const running = await listen(app, 0, '127.0.0.1', createServer(app));
+  // By default a server as `app.listen` makes it, so the baseline is Express as anyone would run it.
+  const appServer = process.argv[3] === 'app-server';
+  const running = await (appServer
+    ? listen(app, 0, '127.0.0.1')
+    : listen(app, 0, '127.0.0.1', createServer(app)));
   return {
     port: running.port,
     facts: { bytes: Buffer.byteLength(html) },

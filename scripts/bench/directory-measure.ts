@@ -75,3 +75,21 @@ export async function measureBaselines(
     await server.stop();
   }
 }
+
+/**
+ * For reading the table, not for the targets: the same page route served by the app's HTTP server
+ * (src/httpServer.ts) instead of `app.listen`'s, which shows what that server alone is worth.
+ */
+export async function measureAppServerBaseline(file: string, options: LoadOptions): Promise<Measured> {
+  const server = await startHttpServerProcess(compiledBenchScript('baseline-child.js'), {
+    args: [file, 'app-server'],
+    env: { ...process.env, NODE_ENV: 'production' },
+    compiled: true,
+  });
+  try {
+    const target = { name: 'baseline, app server', path: '/baseline' };
+    return { ...(await measure(server, target, options, null)), bytes: statSync(file).size, coldMs: 0 };
+  } finally {
+    await server.stop();
+  }
+}

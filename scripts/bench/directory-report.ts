@@ -28,6 +28,8 @@ export interface SizeResults {
   /** The plain Express JSON probe, which /healthz is compared with. */
   healthBaseline: Measured;
   targets: Measured[];
+  /** Rows shown beside the baselines for reading, compared with the page baseline, judged against nothing. */
+  informational?: Measured[];
 }
 
 interface Reference {
@@ -48,10 +50,13 @@ function referenceOf(runs: Measured[]): Reference {
 }
 
 /** The table for one registry size: each target beside its plain Express route, in throughput and CPU. */
-export function report(size: number, { baselines, healthBaseline, targets }: SizeResults): string {
+export function report(
+  size: number,
+  { baselines, healthBaseline, targets, informational = [] }: SizeResults,
+): string {
   const page = referenceOf(baselines);
   const health = referenceOf([healthBaseline]);
-  const rows: Cell[][] = [...baselines, healthBaseline, ...targets].map((m) => {
+  const rows: Cell[][] = [...baselines, healthBaseline, ...informational, ...targets].map((m) => {
     const reference = m.kind === 'health' || m === healthBaseline ? health : page;
     const verdict = m.kind ? judge(size, m.kind, m.load, reference.load) : undefined;
     const ratio = m.load.requestsPerSecond / reference.load.requestsPerSecond;
