@@ -19,7 +19,7 @@ import { measure, measureAppServerBaseline, measureBaselines } from './bench/dir
 import { report, type Measured } from './bench/directory-report';
 import { directoryTargets } from './bench/directory-targets';
 import { startHttpServerProcess } from './bench/http-server-process';
-import { productionEnv } from './bench/production-server';
+import { productionEnv } from './production-env';
 
 const loadAverage = (): string =>
   os

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { prepareDataDir } from './bench/bench-data-dir';
 import { log, readArguments, runBench } from './bench/bench-cli';
 import { measureColdStart, type ColdStart } from './bench/cold-start';
-import { productionEnv } from './bench/production-server';
+import { productionEnv } from './production-env';
 
 const readArgs = () =>
   readArguments(
@@ -24,7 +24,8 @@ const readArgs = () =>
     },
     ['no-build'],
   );
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function main(args: ReturnType<typeof readArgs>): Promise<void> {
   const dataDir = await prepareDataDir(args.size, args['data-dir']);

@@ -5,30 +5,14 @@
  * compiling the whole bundle.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { productionEnv } from './production-env';
 
 /** What a first start asks for: the pages a load balancer and the first visitors reach. */
 const PAGES = ['/', '/signatories', '/healthz', '/no-such-page'];
 const START_TIMEOUT_MS = 60_000;
-
-function serverEnv(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATA_DIR: dataDir,
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    SEED_DEMO_DATA: 'false',
-    RUN_JOBS: 'false',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-  };
-  for (const name of ['MONGODB_URI', 'BASE_URL', 'SMTP_URL']) delete env[name];
-  return env;
-}
 
 const cachesIn = (outdir: string): string[] =>
   readdirSync(outdir).filter((file) => /^server-bundle\.js\.[0-9a-f]+\.cache$/.test(file));
@@ -37,7 +21,7 @@ const cachesIn = (outdir: string): string[] =>
 export async function primeCodeCache(outdir: string): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'accord-prime-'));
   const child = spawn(process.execPath, [path.join(outdir, 'server.js')], {
-    env: serverEnv(dataDir),
+    env: productionEnv(dataDir, { SEED_DEMO_DATA: 'false', RUN_JOBS: 'false', LOG_LEVEL: 'warn' }),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -1,26 +1,9 @@
 import { closeSync, cpSync, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { compiledBenchScript } from './bench-data-dir';
 import { startHttpServerProcess, type HttpServerProcess } from './http-server-process';
-
-/**
- * What `npm run serve` gets in production on DATA_DIR (loopback, any free port), minus what a benchmark must
- * not depend on (the caller's log level, database, address and mail server), then `overrides`.
- */
-export function productionEnv(dataDir: string, overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATA_DIR: dataDir,
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    HOST: '127.0.0.1',
-    PORT: '0',
-  };
-  for (const name of ['LOG_LEVEL', 'MONGODB_URI', 'BASE_URL', 'SMTP_URL']) delete env[name];
-  return { ...env, ...overrides };
-}
+import { productionEnv } from '../production-env';
 
 export interface ProductionServerOptions {
   /** Names the work directory (server log, static copy, data when none is given). */
