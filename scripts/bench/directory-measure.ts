@@ -28,12 +28,10 @@ export async function measure(
   const url = `${server.baseUrl}${target.path}`;
   const loadOptions: LoadOptions = { ...options, pathFor: target.pathFor, expectStatus: target.expectStatus };
   await warmUp(url, loadOptions);
-  const cpuBefore = await server.cpuMs();
-  const gcBefore = await server.gcMs();
+  const before = await server.times();
   if (profileDir) await server.startProfile();
   const load = await measureLoad(url, loadOptions);
-  const cpuMs = (await server.cpuMs()) - cpuBefore;
-  const gcMs = (await server.gcMs()) - gcBefore;
+  const after = await server.times();
   if (profileDir) {
     const base = path.join(profileDir, target.name.replace(/\W+/g, '-'));
     log(`\n${await stopProfile(server, base, load.requests)}\n`);
@@ -43,10 +41,19 @@ export async function measure(
     name: target.name,
     path: target.path,
     load,
-    cpuMicrosPerRequest: perRequest(cpuMs),
-    gcMicrosPerRequest: perRequest(gcMs),
+    cpuMicrosPerRequest: perRequest(after.cpuMs - before.cpuMs),
+    gcMicrosPerRequest: perRequest(after.gcMs - before.gcMs),
     memory: await server.memory(),
   };
+}
+
+/** baseline-child.js with `args`, compiled like the app, in production mode. */
+function startBaselineServer(args: string[]): Promise<HttpServerProcess> {
+  return startHttpServerProcess(compiledBenchScript('baseline-child.js'), {
+    args,
+    env: { ...process.env, NODE_ENV: 'production' },
+    compiled: true,
+  });
 }
 
 /** The plain Express routes, compiled like the app, in their own process: the page twice, the probe once. */
@@ -56,11 +63,7 @@ export async function measureBaselines(
   profileDir: string | null,
 ): Promise<{ baselines: Measured[]; healthBaseline: Measured }> {
   const bytes = statSync(file).size;
-  const server = await startHttpServerProcess(compiledBenchScript('baseline-child.js'), {
-    args: [file],
-    env: { ...process.env, NODE_ENV: 'production' },
-    compiled: true,
-  });
+  const server = await startBaselineServer([file]);
   try {
     const baselines: Measured[] = [];
     for (const run of [1, 2]) {
@@ -81,11 +84,7 @@ export async function measureBaselines(
  * (src/httpServer.ts) instead of `app.listen`'s, which shows what that server alone is worth.
  */
 export async function measureAppServerBaseline(file: string, options: LoadOptions): Promise<Measured> {
-  const server = await startHttpServerProcess(compiledBenchScript('baseline-child.js'), {
-    args: [file, 'app-server'],
-    env: { ...process.env, NODE_ENV: 'production' },
-    compiled: true,
-  });
+  const server = await startBaselineServer([file, 'app-server']);
   try {
     const target = { name: 'baseline, app server', path: '/baseline' };
     return { ...(await measure(server, target, options, null)), bytes: statSync(file).size, coldMs: 0 };

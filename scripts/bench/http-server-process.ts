@@ -15,8 +15,8 @@ export interface HttpServerProcess {
   memoryUsage(): Promise<NodeJS.MemoryUsage>;
   /** CPU time (user + system) the server process has used so far, in milliseconds. */
   cpuMs(): Promise<number>;
-  /** Time the server has spent paused for garbage collection so far, in milliseconds. */
-  gcMs(): Promise<number>;
+  /** CPU time and, of it, time paused for garbage collection, so far, in milliseconds (one reading). */
+  times(): Promise<{ cpuMs: number; gcMs: number }>;
   /** Samples the server's CPU and allocations until `stopProfile`, which writes both profiles. */
   startProfile(): Promise<void>;
   stopProfile(files: { cpuFile: string; heapFile: string }): Promise<void>;
@@ -81,6 +81,10 @@ export async function startHttpServerProcess(
     child.send(request);
     return reply;
   };
+  const times = async () => {
+    const { micros, gcMicros } = await ask({ type: 'cpu' }, 'cpu');
+    return { cpuMs: micros / 1000, gcMs: gcMicros / 1000 };
+  };
   const ready = await nextMessage(child, 'ready').catch((error: unknown) => {
     child.kill();
     throw error;
@@ -97,13 +101,9 @@ export async function startHttpServerProcess(
       return (await ask({ type: 'memory-usage' }, 'memory-usage')).usage;
     },
     async cpuMs() {
-      const { micros } = await ask({ type: 'cpu' }, 'cpu');
-      return micros / 1000;
+      return (await times()).cpuMs;
     },
-    async gcMs() {
-      const { gcMicros } = await ask({ type: 'cpu' }, 'cpu');
-      return gcMicros / 1000;
-    },
+    times,
     async startProfile() {
       await ask({ type: 'profile-start' }, 'profile-started');
     },

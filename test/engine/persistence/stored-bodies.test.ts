@@ -18,6 +18,13 @@ async function withSnapshot(dir: string, collections: CollectionImage[]): Promis
   await persistence.close();
 }
 
+/** A persistence recovered from a fresh snapshot of `count` items, with the collections still in the file. */
+async function recoveredItems(dir: string, count: number) {
+  await withSnapshot(dir, [{ ns: 'app.items', options: {}, indexes: [], docs: docsOf('items', count) }]);
+  const persistence = await openDirectoryPersistence(dir);
+  return { persistence, recovered: await persistence.recover() };
+}
+
 describe('documents left in the snapshot file until first used', () => {
   it('are read from the file a start opened, even after a checkpoint renamed a new snapshot over it', async () => {
     const dir = tempDir();
@@ -45,9 +52,7 @@ describe('documents left in the snapshot file until first used', () => {
 
   it('refuses bytes that changed in the file after the start checked them', async () => {
     const dir = tempDir();
-    await withSnapshot(dir, [{ ns: 'app.items', options: {}, indexes: [], docs: docsOf('items', 50) }]);
-    const persistence = await openDirectoryPersistence(dir);
-    const recovered = await persistence.recover();
+    const { persistence, recovered } = await recoveredItems(dir, 50);
     const handle = await open(path.join(dir, SNAPSHOT_FILE_NAME), 'r+');
     const { size } = await handle.stat();
     await handle.write(Buffer.from('tampered'), 0, 8, Math.floor(size / 2));
@@ -58,10 +63,7 @@ describe('documents left in the snapshot file until first used', () => {
   });
 
   it('cannot be read once the persistence is closed', async () => {
-    const dir = tempDir();
-    await withSnapshot(dir, [{ ns: 'app.items', options: {}, indexes: [], docs: docsOf('items', 5) }]);
-    const persistence = await openDirectoryPersistence(dir);
-    const recovered = await persistence.recover();
+    const { persistence, recovered } = await recoveredItems(tempDir(), 5);
     await persistence.close();
     expect(() => [...recovered.collections[0]!.docs]).toThrow(/was closed before its collections were read/);
   });
